@@ -1,0 +1,30 @@
+#pragma once
+// Reading the audit trail. Writing happens inside each use case's own transaction.
+
+#include <set>
+#include <vector>
+
+#include "app/ports.hpp"
+#include "core/result.hpp"
+
+namespace tdkt::app {
+
+class AuditService {
+ public:
+  explicit AuditService(Store& store) : store_(store) {}
+
+  // Every change to one record, oldest first.
+  Result<std::vector<AuditRecord>> history(const std::string& entity, std::int64_t id) {
+    static const std::set<std::string> kEntities{"unit", "person", "membership", "restructuring", "bloc"};
+    if (!kEntities.contains(entity)) {
+      return Error::invalid("entity", "Loại bản ghi \"" + entity + "\" không có trong nhật ký.");
+    }
+    auto work = store_.read();
+    return work->audit_history(entity, id);
+  }
+
+ private:
+  Store& store_;
+};
+
+}  // namespace tdkt::app

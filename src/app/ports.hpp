@@ -1,0 +1,128 @@
+#pragma once
+// Ports: what the use cases need from the outside world. Adapters (storage/, server/) implement
+// them; the use cases and their tests depend only on these interfaces.
+//
+// Repositories throw (std::exception) only for failures of the store itself (lost connection,
+// corrupt file): those are not expected outcomes and surface as 500/503. Expected refusals are
+// Results returned by the use cases.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/ids.hpp"
+#include "domain/organisation/bloc.hpp"
+#include "domain/organisation/restructuring.hpp"
+#include "domain/organisation/unit.hpp"
+#include "domain/people/person.hpp"
+
+namespace tdkt::app {
+
+// Who is acting. Accounts (issue 3) extend this; until then the CLI and demo act as "system".
+struct Actor {
+  std::string name = "system";
+};
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual CivilDate today() const = 0;
+  virtual std::string now_iso() const = 0;  // "2026-11-22T05:19:33Z"
+};
+
+// An ordered list of field names and values: what a record looked like before or after a write.
+using Snapshot = std::vector<std::pair<std::string, std::string>>;
+
+struct AuditEntry {
+  std::string actor;
+  std::string entity;  // "unit", "person", "membership", "restructuring", "bloc"
+  std::int64_t entity_id = 0;
+  std::string action;  // "create", "update", "delete", "end"
+  std::optional<Snapshot> before;
+  std::optional<Snapshot> after;
+};
+
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::string at;
+  AuditEntry entry;
+};
+
+class OrganisationRepository {
+ public:
+  virtual ~OrganisationRepository() = default;
+  virtual std::optional<domain::Unit> find_unit(UnitId id) = 0;
+  virtual std::vector<domain::Unit> units_valid_on(CivilDate day) = 0;
+  virtual std::vector<domain::Unit> all_units() = 0;
+  virtual std::vector<domain::Unit> children_valid_on(UnitId parent, CivilDate day) = 0;
+  virtual UnitId insert_unit(const domain::UnitDraft& draft) = 0;
+  virtual void update_unit(const domain::Unit& unit) = 0;
+  virtual void end_unit(UnitId id, CivilDate last_day, RestructuringId by) = 0;
+
+  // Stores the event with its ended and started units and successions.
+  virtual RestructuringId insert_restructuring(const domain::Restructuring& event) = 0;
+  virtual std::optional<domain::Restructuring> find_restructuring(RestructuringId id) = 0;
+  virtual std::vector<domain::Restructuring> restructurings() = 0;
+  virtual std::vector<domain::Succession> successions_from(UnitId id) = 0;
+  virtual std::vector<domain::Succession> successions_to(UnitId id) = 0;
+
+  virtual BlocId insert_bloc(const domain::Bloc& bloc) = 0;
+  virtual void insert_bloc_member(const domain::BlocMember& member) = 0;
+  virtual std::vector<domain::Bloc> blocs() = 0;
+  virtual std::optional<domain::Bloc> find_bloc(BlocId id) = 0;
+  virtual std::vector<domain::BlocMember> bloc_members(BlocId id) = 0;
+};
+
+struct PeopleQuery {
+  std::vector<std::string> terms;  // folded words; a person matches when every word starts a word of the name
+  std::optional<UnitId> unit;      // only members of this unit on `as_of`
+  CivilDate as_of;
+  int offset = 0;
+  int limit = 50;
+};
+
+class PeopleRepository {
+ public:
+  virtual ~PeopleRepository() = default;
+  virtual std::optional<domain::Person> find_person(PersonId id) = 0;
+  // `search_text` and `sort_key` are derived by the domain (person_search_text, person_sort_key).
+  virtual PersonId insert_person(const domain::PersonDraft& draft, const std::string& search_text,
+                                 const std::string& sort_key) = 0;
+  virtual void update_person(PersonId id, const domain::PersonDraft& draft,
+                             const std::string& search_text, const std::string& sort_key) = 0;
+  // Persons in Vietnamese name order; at most query.limit + 1 rows so a caller can tell
+  // whether a further page exists.
+  virtual std::vector<domain::Person> list_people(const PeopleQuery& query) = 0;
+  virtual std::int64_t count_people() = 0;
+
+  virtual std::optional<domain::Membership> find_membership(MembershipId id) = 0;
+  virtual std::vector<domain::Membership> memberships_of(PersonId person) = 0;
+  virtual std::vector<domain::Membership> memberships_in(UnitId unit, CivilDate day) = 0;
+  virtual MembershipId insert_membership(const domain::Membership& membership) = 0;
+  virtual void update_membership(const domain::Membership& membership) = 0;
+  virtual void delete_membership(MembershipId id) = 0;
+};
+
+// One transaction. Destroying it without commit() rolls back everything it wrote.
+class UnitOfWork {
+ public:
+  virtual ~UnitOfWork() = default;
+  virtual OrganisationRepository& organisation() = 0;
+  virtual PeopleRepository& people() = 0;
+  // Appends an audit record in this same transaction.
+  virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
+  virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;
+  virtual void commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual std::unique_ptr<UnitOfWork> read() = 0;
+  virtual std::unique_ptr<UnitOfWork> write() = 0;
+};
+
+}  // namespace tdkt::app

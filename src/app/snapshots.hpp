@@ -1,0 +1,15 @@
+#pragma once
+// How records look in the audit trail (field name -> text value).
+
+#include "app/ports.hpp"
+
+namespace tdkt::app {
+
+Snapshot snapshot(const domain::Unit& unit);
+Snapshot snapshot(const domain::Person& person);
+Snapshot snapshot(const domain::Membership& membership);
+Snapshot snapshot(const domain::Restructuring& event);
+Snapshot snapshot(const domain::Bloc& bloc);
+Snapshot snapshot(const domain::BlocMember& member);
+
+}  // namespace tdkt::app

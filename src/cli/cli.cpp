@@ -1,0 +1,128 @@
+#include "cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "ingest/demo.hpp"
+#include "server/context.hpp"
+
+namespace tdkt::cli {
+namespace {
+
+http::Server* g_running_server = nullptr;
+
+void handle_stop_signal(int) {
+  if (g_running_server) g_running_server->stop();
+}
+
+std::string default_db() {
+  if (const char* env = std::getenv("TDKT_DB"); env && *env) return env;
+  return std::string(storage::kDefaultLocation);
+}
+
+int fail(const std::string& message) {
+  std::cerr << "tdkt: " << message << "\n";
+  return 1;
+}
+
+int print_error(const Error& error) {
+  return fail(error.message + (error.field.empty() ? "" : " [" + error.field + "]"));
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"tdkt — quản lý thi đua, khen thưởng (emulation and commendation management)"};
+  app.require_subcommand(1);
+  std::string db = default_db();
+  app.add_option("--db", db, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://... (mặc định: $TDKT_DB hoặc sqlite:./data/tdkt.db)");
+
+  auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 64;
+  serve->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
+  serve->add_option("--port", port, "Cổng")->capture_default_str()->check(CLI::Range(1, 65535));
+  serve->add_option("--threads", threads, "Số luồng phục vụ (một luồng cho mỗi kết nối đang mở)")
+      ->capture_default_str()
+      ->check(CLI::Range(4, 1024));
+
+  auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
+  bool demo = false;
+  init->add_flag("--demo", demo, "Nạp dữ liệu mẫu từ hồ sơ của Ban Dân tộc tỉnh Bình Phước");
+
+  auto* migrate = app.add_subcommand("migrate", "Áp dụng các migration còn thiếu");
+  auto* backup = app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
+  std::string backup_file;
+  backup->add_option("file", backup_file, "Tệp đích")->required();
+  auto* version = app.add_subcommand("version", "In phiên bản");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (version->parsed()) {
+    std::cout << "tdkt " << TDKT_VERSION << "\n";
+    return 0;
+  }
+
+  auto location = storage::parse_location(db);
+  if (!location) return print_error(location.error());
+
+  try {
+    server::Context context(*location, serve->parsed() ? 16 : 2);
+    auto& database = context.database();
+
+    if (migrate->parsed()) {
+      const int applied = database.migrate();
+      std::cout << "Đã áp dụng " << applied << " migration; phiên bản lược đồ: " << database.schema_version() << "\n";
+      return 0;
+    }
+    if (init->parsed()) {
+      database.migrate();
+      if (demo) {
+        auto existing = context.organisation().units(context.clock().today());
+        if (!context.organisation().restructurings().empty() || !existing.empty()) {
+          return fail("cơ sở dữ liệu " + location->display() + " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
+        }
+        auto summary = ingest::load_demo(context.organisation(), context.people());
+        if (!summary) return print_error(summary.error());
+        std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, " << summary->restructurings
+                  << " đợt sắp xếp, " << summary->people << " cá nhân, " << summary->memberships
+                  << " quá trình công tác, " << summary->blocs << " khối thi đua.\n";
+      }
+      std::cout << "Cơ sở dữ liệu sẵn sàng: " << location->display() << "\n";
+      return 0;
+    }
+    if (backup->parsed()) {
+      if (auto done = database.backup(backup_file); !done) return print_error(done.error());
+      std::cout << "Đã sao lưu vào " << backup_file << "\n";
+      return 0;
+    }
+    if (serve->parsed()) {
+      database.migrate();
+      http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20});
+      if (server.bind(host, port) < 0) return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
+      g_running_server = &server;
+      std::signal(SIGINT, handle_stop_signal);
+      std::signal(SIGTERM, handle_stop_signal);
+      std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ (" << location->display() << ")"
+                << std::endl;
+      server.listen();
+      g_running_server = nullptr;
+      std::cout << "tdkt đã dừng." << std::endl;
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    return fail(std::string("lỗi cơ sở dữ liệu hoặc hệ thống: ") + e.what());
+  }
+  return 0;
+}
+
+}  // namespace tdkt::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Strong ids: a PersonId is not a UnitId, and neither is a raw integer.
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+
+namespace tdkt {
+
+template <typename Tag>
+struct Id {
+  std::int64_t value = 0;
+  constexpr explicit Id(std::int64_t v = 0) : value(v) {}
+  friend constexpr auto operator<=>(Id, Id) = default;
+};
+
+using UnitId = Id<struct UnitTag>;
+using PersonId = Id<struct PersonTag>;
+using MembershipId = Id<struct MembershipTag>;
+using RestructuringId = Id<struct RestructuringTag>;
+using BlocId = Id<struct BlocTag>;
+
+}  // namespace tdkt
+
+template <typename Tag>
+struct std::hash<tdkt::Id<Tag>> {
+  std::size_t operator()(tdkt::Id<Tag> id) const noexcept { return std::hash<std::int64_t>{}(id.value); }
+};

@@ -1,0 +1,18 @@
+#pragma once
+// How domain records look in the JSON API.
+
+#include "app/organisation_service.hpp"
+#include "app/people_service.hpp"
+#include "http/json_io.hpp"
+
+namespace tdkt::http {
+
+Json to_json(const domain::Unit& unit);
+Json to_json(const domain::UnitNode& node);
+Json to_json(const domain::Restructuring& event);
+Json to_json(const domain::Person& person);
+Json to_json(const domain::Membership& membership);
+Json to_json(const app::AuditRecord& record);
+Json date_or_null(const std::optional<CivilDate>& day);
+
+}  // namespace tdkt::http

@@ -1,0 +1,41 @@
+#include "http/router.hpp"
+
+#include <charconv>
+#include <regex>
+
+#include "http/errors.hpp"
+
+namespace tdkt::http {
+
+std::vector<Route> all_routes() {
+  std::vector<Route> routes;
+  for (auto* group : {&organisation_routes, &people_routes, &system_routes}) {
+    for (auto& route : (*group)()) routes.push_back(std::move(route));
+  }
+  return routes;
+}
+
+std::string path_regex(const std::string& openapi_path) {
+  static const std::regex kParam(R"(\{[a-z_]+\})");
+  return "^" + std::regex_replace(openapi_path, kParam, "([^/]+)") + "$";
+}
+
+ApiResponse ok(Json body, int status) { return {status, std::move(body)}; }
+
+ApiResponse fail(const Error& error) { return {status_for(error.code), error_body(error)}; }
+
+Result<std::int64_t> parse_id(const std::string& text, const std::string& field) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
+    return Error::invalid(field, "Mã \"" + text + "\" không hợp lệ: cần một số nguyên dương.");
+  }
+  return value;
+}
+
+Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock) {
+  if (!request.has_query("as_of") || request.query("as_of").empty()) return clock.today();
+  return parse_date_field(request.query("as_of"), "as_of");
+}
+
+}  // namespace tdkt::http

@@ -1,0 +1,74 @@
+#pragma once
+// The API's route table. Every endpoint is declared once here, with the path written as in
+// OpenAPI ("/api/v1/units/{id}"); the server registers from this table and a test checks it
+// against docs/api/openapi.json, so the document stays true to the routes.
+
+#include <httplib.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/audit_service.hpp"
+#include "app/organisation_service.hpp"
+#include "app/people_service.hpp"
+#include "http/json_io.hpp"
+
+namespace tdkt::http {
+
+// What handlers may use. Built by the composition root.
+struct Services {
+  app::OrganisationService& organisation;
+  app::PeopleService& people;
+  app::AuditService& audit;
+  const app::Clock& clock;
+  std::function<Json()> health;  // backend and schema version
+};
+
+// A parsed request as handlers see it.
+struct ApiRequest {
+  const httplib::Request& raw;
+  std::vector<std::string> path_params;  // in the order of the {…} in the path
+  app::Actor actor;
+
+  std::string query(const std::string& name) const {
+    return raw.has_param(name) ? raw.get_param_value(name) : std::string();
+  }
+  bool has_query(const std::string& name) const { return raw.has_param(name); }
+};
+
+struct ApiResponse {
+  int status = 200;
+  Json body;
+};
+
+using Handler = std::function<ApiResponse(const ApiRequest&, Services&)>;
+
+struct Route {
+  std::string method;  // "GET", "POST", "PATCH", "DELETE"
+  std::string path;    // OpenAPI form
+  Handler handler;
+};
+
+std::vector<Route> organisation_routes();
+std::vector<Route> people_routes();
+std::vector<Route> system_routes();
+std::vector<Route> all_routes();
+
+// "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"
+std::string path_regex(const std::string& openapi_path);
+
+// Helpers shared by handlers.
+ApiResponse ok(Json body, int status = 200);
+ApiResponse fail(const Error& error);
+// Parses a positive id from a path parameter.
+Result<std::int64_t> parse_id(const std::string& text, const std::string& field);
+// Reads ?as_of=YYYY-MM-DD, defaulting to today.
+Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
+
+}  // namespace tdkt::http
+
+// In a handler: unwraps a Result into `name`, or returns its error as the response.
+#define TDKT_HTTP_TRY(name, expr) \
+  auto name = (expr);             \
+  if (!(name)) return ::tdkt::http::fail((name).error())

@@ -1,0 +1,38 @@
+#pragma once
+// The HTTP adapter: the JSON API from the route table, the pages and their assets (compiled in),
+// security headers on every response. cpp-httplib, tuned as docs/adr/0001 explains.
+
+#include <memory>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace tdkt::http {
+
+struct ServerOptions {
+  int threads = 64;                   // one per concurrent connection (cpp-httplib model)
+  int keep_alive_seconds = 3;
+  std::size_t max_body_bytes = 1 << 20;
+};
+
+class Server {
+ public:
+  Server(Services services, ServerOptions options = {});
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds to host:port (port 0 picks a free one) and returns the port, or -1.
+  int bind(const std::string& host, int port);
+  // Serves until stop(); blocking.
+  bool listen();
+  void stop();
+
+ private:
+  void install_routes();
+  Services services_;
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+}  // namespace tdkt::http

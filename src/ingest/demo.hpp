@@ -1,0 +1,25 @@
+#pragma once
+// Loads the demo data (demo/demo.json, compiled in) through the same use cases as the API.
+
+#include <span>
+
+#include "app/organisation_service.hpp"
+#include "app/people_service.hpp"
+#include "core/embedded.hpp"
+
+namespace tdkt::ingest {
+
+std::span<const EmbeddedFile> demo_files();
+
+struct DemoSummary {
+  int units = 0;
+  int restructurings = 0;
+  int people = 0;
+  int memberships = 0;
+  int blocs = 0;
+};
+
+// Runs every step of demo.json in order. Fails on the first refused step, naming it.
+Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people);
+
+}  // namespace tdkt::ingest

@@ -1,0 +1,44 @@
+#pragma once
+// The composition root: the one place where adapters (storage, http) meet the ports and use
+// cases. The CLI and the tests build a Context and use what it wires.
+
+#include <memory>
+
+#include "app/audit_service.hpp"
+#include "app/organisation_service.hpp"
+#include "app/people_service.hpp"
+#include "http/server.hpp"
+#include "storage/database.hpp"
+
+namespace tdkt::server {
+
+// The wall clock, in UTC for timestamps and in Vietnam's time (UTC+7) for "today".
+class SystemClock final : public app::Clock {
+ public:
+  CivilDate today() const override;
+  std::string now_iso() const override;
+};
+
+class Context {
+ public:
+  // Opens the database (does not migrate). Throws std::runtime_error when unreachable.
+  explicit Context(const storage::Location& location, int pool_size = 8,
+                   std::unique_ptr<app::Clock> clock = std::make_unique<SystemClock>());
+
+  storage::Database& database() { return *database_; }
+  app::OrganisationService& organisation() { return organisation_; }
+  app::PeopleService& people() { return people_; }
+  app::AuditService& audit() { return audit_; }
+  const app::Clock& clock() const { return *clock_; }
+
+  http::Services services();
+
+ private:
+  std::unique_ptr<app::Clock> clock_;
+  std::unique_ptr<storage::Database> database_;
+  app::OrganisationService organisation_;
+  app::PeopleService people_;
+  app::AuditService audit_;
+};
+
+}  // namespace tdkt::server

@@ -1,0 +1,328 @@
+#include "storage/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "storage/migrations.hpp"
+#include "storage/query.hpp"
+#include "storage/repositories.hpp"
+
+namespace tdkt::storage {
+
+// The dialect seam: everything that differs between SQLite and PostgreSQL at run time.
+// (DDL differences live in the per-backend migration folders.)
+namespace {
+
+struct Dialect {
+  const char* begin_read;
+  const char* begin_write;
+  const char* migration_folder;
+};
+
+constexpr Dialect kSqlite{"BEGIN", "BEGIN IMMEDIATE", "sqlite/"};
+constexpr Dialect kPostgresql{"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "BEGIN", "postgresql/"};
+
+const Dialect& dialect(Backend backend) { return backend == Backend::kSqlite ? kSqlite : kPostgresql; }
+
+std::string sqlite_connect_string(const std::string& path) {
+  std::string escaped;
+  for (char c : path) {
+    if (c == '"') escaped += '\\';
+    escaped += c;
+  }
+  return "db=\"" + escaped + "\" timeout=10 synchronous=normal";
+}
+
+void open_session(soci::session& session, const Location& location) {
+  if (location.backend == Backend::kSqlite) {
+    session.open(soci::sqlite3, sqlite_connect_string(location.target));
+    session << "PRAGMA foreign_keys = ON";
+    session << "PRAGMA busy_timeout = 10000";
+    std::string mode;
+    session << "PRAGMA journal_mode = WAL", soci::into(mode);
+  } else {
+    session.open(soci::postgresql, location.target);
+    session << "SET client_min_messages TO WARNING";
+  }
+}
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::string to_json(const std::optional<app::Snapshot>& snapshot) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : *snapshot) object[key] = value;
+  return object.dump();
+}
+
+}  // namespace
+
+class ConnectionPool {
+ public:
+  ConnectionPool(const Location& location, int size) : pool_(static_cast<std::size_t>(size)), size_(size) {
+    for (int i = 0; i < size; ++i) open_session(pool_.at(static_cast<std::size_t>(i)), location);
+  }
+  soci::connection_pool& raw() { return pool_; }
+  int size() const { return size_; }
+
+ private:
+  soci::connection_pool pool_;
+  int size_;
+};
+
+namespace {
+
+class SqlUnitOfWork final : public app::UnitOfWork {
+ public:
+  SqlUnitOfWork(soci::connection_pool& pool, const char* begin)
+      : pool_(pool), position_(pool.lease()), session_(pool.at(position_)), organisation_(session_), people_(session_) {
+    try {
+      session_ << begin;
+    } catch (...) {
+      pool_.give_back(position_);
+      throw;
+    }
+  }
+
+  ~SqlUnitOfWork() override {
+    if (!finished_) {
+      try {
+        session_ << "ROLLBACK";
+      } catch (...) {
+        // The connection is unusable; the server has rolled back already.
+      }
+    }
+    pool_.give_back(position_);
+  }
+
+  app::OrganisationRepository& organisation() override { return organisation_; }
+  app::PeopleRepository& people() override { return people_; }
+
+  void audit(const app::AuditEntry& entry, const std::string& at) override {
+    Query(session_,
+          "INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json) "
+          "VALUES (:at, :actor, :entity, :entity_id, :action, :before, :after)")
+        .bind("at", at)
+        .bind("actor", entry.actor)
+        .bind("entity", entry.entity)
+        .bind("entity_id", entry.entity_id)
+        .bind("action", entry.action)
+        .bind("before", entry.before ? std::optional<std::string>(to_json(entry.before)) : std::nullopt)
+        .bind("after", entry.after ? std::optional<std::string>(to_json(entry.after)) : std::nullopt)
+        .execute();
+  }
+
+  std::vector<app::AuditRecord> audit_history(const std::string& entity, std::int64_t id) override {
+    std::vector<app::AuditRecord> result;
+    for (const auto& row : Query(session_,
+                                 "SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
+                                 "FROM audit_log WHERE entity = :entity AND entity_id = :id ORDER BY id")
+                               .bind("entity", entity)
+                               .bind("id", id)
+                               .rows()) {
+      app::AuditRecord record;
+      record.id = row.integer(0);
+      record.at = row.text(1);
+      record.entry.actor = row.text(2);
+      record.entry.entity = row.text(3);
+      record.entry.entity_id = row.integer(4);
+      record.entry.action = row.text(5);
+      auto parse = [](const std::optional<std::string>& json) -> std::optional<app::Snapshot> {
+        if (!json) return std::nullopt;
+        app::Snapshot snapshot;
+        for (const auto& [key, value] : nlohmann::ordered_json::parse(*json).items()) {
+          snapshot.emplace_back(key, value.get<std::string>());
+        }
+        return snapshot;
+      };
+      record.entry.before = parse(row.optional_text(6));
+      record.entry.after = parse(row.optional_text(7));
+      result.push_back(std::move(record));
+    }
+    return result;
+  }
+
+  void commit() override {
+    session_ << "COMMIT";
+    finished_ = true;
+  }
+
+ private:
+  soci::connection_pool& pool_;
+  std::size_t position_;
+  soci::session& session_;
+  SqlOrganisationRepository organisation_;
+  SqlPeopleRepository people_;
+  bool finished_ = false;
+};
+
+struct Migration {
+  int number;
+  std::string name;
+  std::string_view sql;
+};
+
+std::vector<Migration> migrations_for(Backend backend) {
+  std::vector<Migration> result;
+  const std::string folder = dialect(backend).migration_folder;
+  for (const auto& file : migration_files()) {
+    if (file.path.substr(0, folder.size()) != folder) continue;
+    const auto name = std::string(file.path.substr(folder.size()));
+    result.push_back({std::stoi(name.substr(0, 4)), name, file.data});
+  }
+  std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  return result;
+}
+
+// Splits a migration into statements at semicolons that end a line; strips comment lines.
+std::vector<std::string> statements(std::string_view sql) {
+  std::vector<std::string> result;
+  std::string current;
+  std::size_t start = 0;
+  while (start < sql.size()) {
+    auto end = sql.find('\n', start);
+    if (end == std::string_view::npos) end = sql.size();
+    std::string_view line = sql.substr(start, end - start);
+    start = end + 1;
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
+    current.append(line).push_back('\n');
+    const auto last = line.find_last_not_of(" \t\r");
+    if (line[last] == ';') {
+      current.erase(current.find_last_of(';'));
+      result.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) result.push_back(current);
+  return result;
+}
+
+void ensure_migration_table(soci::session& session) {
+  session << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+             "applied_at TEXT NOT NULL)";
+}
+
+int applied_version(soci::session& session) {
+  return static_cast<int>(Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
+}
+
+}  // namespace
+
+Database::Database(Location location, std::unique_ptr<ConnectionPool> pool)
+    : location_(std::move(location)), pool_(std::move(pool)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const Location& location, int pool_size) {
+  if (location.backend == Backend::kSqlite) {
+    const auto parent = std::filesystem::path(location.target).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  return std::unique_ptr<Database>(new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
+}
+
+int Database::migrate() {
+  soci::session session(pool_->raw());
+  const auto& seam = dialect(location_.backend);
+  int applied = 0;
+  for (const auto& migration : migrations_for(location_.backend)) {
+    session << seam.begin_write;
+    try {
+      if (location_.backend == Backend::kPostgresql) {
+        // Several instances may start at once: one applies, the others wait and then see it done.
+        session << "SELECT pg_advisory_xact_lock(7273846)";
+      }
+      ensure_migration_table(session);
+      if (applied_version(session) >= migration.number) {
+        session << "COMMIT";
+        continue;
+      }
+      for (const auto& statement : statements(migration.sql)) session << statement;
+      Query(session, "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :at)")
+          .bind("v", std::int64_t{migration.number})
+          .bind("n", migration.name)
+          .bind("at", utc_now())
+          .execute();
+      session << "COMMIT";
+      ++applied;
+    } catch (...) {
+      session << "ROLLBACK";
+      throw;
+    }
+  }
+  return applied;
+}
+
+int Database::schema_version() {
+  soci::session session(pool_->raw());
+  ensure_migration_table(session);
+  return applied_version(session);
+}
+
+int Database::pending_migrations() {
+  const int version = schema_version();
+  const auto all = migrations_for(location_.backend);
+  return static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& m) { return m.number > version; }));
+}
+
+Status Database::backup(const std::string& file) {
+  if (location_.backend == Backend::kSqlite) {
+    using namespace sqlite_api;  // SOCI wraps the SQLite C API in this namespace
+    soci::session session(pool_->raw());
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    sqlite3* target = nullptr;
+    if (sqlite3_open(file.c_str(), &target) != SQLITE_OK) {
+      sqlite3_close(target);
+      return Error::invalid("file", "Không mở được tệp sao lưu \"" + file + "\" để ghi.");
+    }
+    sqlite3_backup* copy = sqlite3_backup_init(target, "main", backend->conn_, "main");
+    int rc = copy ? sqlite3_backup_step(copy, -1) : sqlite3_errcode(target);
+    if (copy) sqlite3_backup_finish(copy);
+    const int final_rc = sqlite3_errcode(target);
+    sqlite3_close(target);
+    if (rc != SQLITE_DONE || final_rc != SQLITE_OK) {
+      return Error{ErrorCode::kUnavailable, "Sao lưu không thành công (mã SQLite " + std::to_string(rc) + ").", "file"};
+    }
+    return {};
+  }
+  const pid_t child = fork();
+  if (child == 0) {
+    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), location_.target.c_str(),
+           static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Error{ErrorCode::kUnavailable, "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
+  }
+  return {};
+}
+
+std::unique_ptr<app::UnitOfWork> Database::read() {
+  return std::make_unique<SqlUnitOfWork>(pool_->raw(), dialect(location_.backend).begin_read);
+}
+
+std::unique_ptr<app::UnitOfWork> Database::write() {
+  return std::make_unique<SqlUnitOfWork>(pool_->raw(), dialect(location_.backend).begin_write);
+}
+
+}  // namespace tdkt::storage

@@ -1,0 +1,59 @@
+#pragma once
+// SQL implementations of the app ports, shared by both backends. Internal to storage/.
+
+#include "app/ports.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace tdkt::storage {
+
+class SqlOrganisationRepository final : public app::OrganisationRepository {
+ public:
+  explicit SqlOrganisationRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Unit> find_unit(UnitId id) override;
+  std::vector<domain::Unit> units_valid_on(CivilDate day) override;
+  std::vector<domain::Unit> all_units() override;
+  std::vector<domain::Unit> children_valid_on(UnitId parent, CivilDate day) override;
+  UnitId insert_unit(const domain::UnitDraft& draft) override;
+  void update_unit(const domain::Unit& unit) override;
+  void end_unit(UnitId id, CivilDate last_day, RestructuringId by) override;
+  RestructuringId insert_restructuring(const domain::Restructuring& event) override;
+  std::optional<domain::Restructuring> find_restructuring(RestructuringId id) override;
+  std::vector<domain::Restructuring> restructurings() override;
+  std::vector<domain::Succession> successions_from(UnitId id) override;
+  std::vector<domain::Succession> successions_to(UnitId id) override;
+  BlocId insert_bloc(const domain::Bloc& bloc) override;
+  void insert_bloc_member(const domain::BlocMember& member) override;
+  std::vector<domain::Bloc> blocs() override;
+  std::optional<domain::Bloc> find_bloc(BlocId id) override;
+  std::vector<domain::BlocMember> bloc_members(BlocId id) override;
+
+ private:
+  std::vector<domain::Succession> successions(const char* where, UnitId id);
+  soci::session& session_;
+};
+
+class SqlPeopleRepository final : public app::PeopleRepository {
+ public:
+  explicit SqlPeopleRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Person> find_person(PersonId id) override;
+  PersonId insert_person(const domain::PersonDraft& draft, const std::string& search_text,
+                         const std::string& sort_key) override;
+  void update_person(PersonId id, const domain::PersonDraft& draft, const std::string& search_text,
+                     const std::string& sort_key) override;
+  std::vector<domain::Person> list_people(const app::PeopleQuery& query) override;
+  std::int64_t count_people() override;
+  std::optional<domain::Membership> find_membership(MembershipId id) override;
+  std::vector<domain::Membership> memberships_of(PersonId person) override;
+  std::vector<domain::Membership> memberships_in(UnitId unit, CivilDate day) override;
+  MembershipId insert_membership(const domain::Membership& membership) override;
+  void update_membership(const domain::Membership& membership) override;
+  void delete_membership(MembershipId id) override;
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace tdkt::storage
