@@ -15,7 +15,8 @@ class AuditService {
 
   // Every change to one record, oldest first.
   Result<std::vector<AuditRecord>> history(const std::string& entity, std::int64_t id) {
-    static const std::set<std::string> kEntities{"unit", "person", "membership", "restructuring", "bloc"};
+    static const std::set<std::string> kEntities{"unit", "person", "membership", "restructuring",
+                                                 "bloc"};
     if (!kEntities.contains(entity)) {
       return Error::invalid("entity", "Loại bản ghi \"" + entity + "\" không có trong nhật ký.");
     }

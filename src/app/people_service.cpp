@@ -17,7 +17,8 @@ std::vector<std::string> split_terms(const std::string& folded) {
   std::vector<std::string> terms;
   std::istringstream stream(folded);
   std::string word;
-  while (stream >> word && terms.size() < 8) terms.push_back(word);
+  while (stream >> word && terms.size() < 8)
+    terms.push_back(word);
   return terms;
 }
 
@@ -25,16 +26,20 @@ std::vector<std::string> split_terms(const std::string& folded) {
 
 Result<domain::Person> PeopleService::person(PersonId id) {
   auto work = store_.read();
-  if (auto found = work->people().find_person(id)) return *found;
+  if (auto found = work->people().find_person(id))
+    return *found;
   return person_not_found(id);
 }
 
 Result<PeoplePage> PeopleService::list(const PeopleListRequest& request) {
   if (request.limit < 1 || request.limit > kMaxPageSize) {
-    return Error::invalid("limit", "Số dòng mỗi trang phải từ 1 đến " + std::to_string(kMaxPageSize) + ".");
+    return Error::invalid("limit",
+                          "Số dòng mỗi trang phải từ 1 đến " + std::to_string(kMaxPageSize) + ".");
   }
-  if (request.offset < 0) return Error::invalid("offset", "Vị trí bắt đầu không được âm.");
-  if (request.q.size() > 200) return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
+  if (request.offset < 0)
+    return Error::invalid("offset", "Vị trí bắt đầu không được âm.");
+  if (request.q.size() > 200)
+    return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
   PeopleQuery query;
   query.terms = split_terms(text::fold(request.q));
   query.unit = request.unit;
@@ -58,39 +63,49 @@ Result<PeoplePage> PeopleService::list(const PeopleListRequest& request) {
 
 Result<domain::Person> PeopleService::create(const Actor& actor, domain::PersonDraft draft) {
   auto checked = domain::check_person_draft(std::move(draft), clock_.today().year());
-  if (!checked) return std::move(checked).error();
+  if (!checked)
+    return std::move(checked).error();
   auto work = store_.write();
   auto& repo = work->people();
-  const auto id = repo.insert_person(*checked, domain::person_search_text(*checked), domain::person_sort_key(*checked));
+  const auto id = repo.insert_person(*checked, domain::person_search_text(*checked),
+                                     domain::person_sort_key(*checked));
   auto created = repo.find_person(id);
-  work->audit({actor.name, "person", id.value, "create", std::nullopt, snapshot(*created)}, clock_.now_iso());
+  work->audit({actor.name, "person", id.value, "create", std::nullopt, snapshot(*created)},
+              clock_.now_iso());
   work->commit();
   return *created;
 }
 
-Result<domain::Person> PeopleService::update(const Actor& actor, PersonId id, domain::PersonDraft draft) {
+Result<domain::Person> PeopleService::update(const Actor& actor, PersonId id,
+                                             domain::PersonDraft draft) {
   auto checked = domain::check_person_draft(std::move(draft), clock_.today().year());
-  if (!checked) return std::move(checked).error();
+  if (!checked)
+    return std::move(checked).error();
   auto work = store_.write();
   auto& repo = work->people();
   auto before = repo.find_person(id);
-  if (!before) return person_not_found(id);
-  repo.update_person(id, *checked, domain::person_search_text(*checked), domain::person_sort_key(*checked));
+  if (!before)
+    return person_not_found(id);
+  repo.update_person(id, *checked, domain::person_search_text(*checked),
+                     domain::person_sort_key(*checked));
   auto after = repo.find_person(id);
-  work->audit({actor.name, "person", id.value, "update", snapshot(*before), snapshot(*after)}, clock_.now_iso());
+  work->audit({actor.name, "person", id.value, "update", snapshot(*before), snapshot(*after)},
+              clock_.now_iso());
   work->commit();
   return *after;
 }
 
 Result<std::vector<domain::Membership>> PeopleService::memberships(PersonId id) {
   auto work = store_.read();
-  if (!work->people().find_person(id)) return person_not_found(id);
+  if (!work->people().find_person(id))
+    return person_not_found(id);
   return work->people().memberships_of(id);
 }
 
 Result<domain::Membership> PeopleService::membership(MembershipId id) {
   auto work = store_.read();
-  if (auto found = work->people().find_membership(id)) return *found;
+  if (auto found = work->people().find_membership(id))
+    return *found;
   return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) + ".");
 }
 
@@ -101,7 +116,8 @@ Result<std::vector<UnitMember>> PeopleService::members(UnitId unit, CivilDate da
   }
   std::vector<UnitMember> result;
   for (const auto& membership : work->people().memberships_in(unit, day)) {
-    if (auto person = work->people().find_person(membership.person)) result.push_back({membership, *person});
+    if (auto person = work->people().find_person(membership.person))
+      result.push_back({membership, *person});
   }
   std::sort(result.begin(), result.end(), [](const UnitMember& a, const UnitMember& b) {
     return text::name_sort_key(a.person.given_name, a.person.middle_name, a.person.family_name) <
@@ -110,16 +126,19 @@ Result<std::vector<UnitMember>> PeopleService::members(UnitId unit, CivilDate da
   return result;
 }
 
-Result<domain::Membership> PeopleService::add_membership(const Actor& actor, domain::Membership membership) {
+Result<domain::Membership> PeopleService::add_membership(const Actor& actor,
+                                                         domain::Membership membership) {
   membership.id = MembershipId{};
   return save_membership(actor, std::move(membership), true);
 }
 
-Result<domain::Membership> PeopleService::update_membership(const Actor& actor, domain::Membership membership) {
+Result<domain::Membership> PeopleService::update_membership(const Actor& actor,
+                                                            domain::Membership membership) {
   return save_membership(actor, std::move(membership), false);
 }
 
-Result<domain::Membership> PeopleService::save_membership(const Actor& actor, domain::Membership membership,
+Result<domain::Membership> PeopleService::save_membership(const Actor& actor,
+                                                          domain::Membership membership,
                                                           bool create) {
   membership.position = text::normalize(membership.position);
   auto work = store_.write();
@@ -127,15 +146,20 @@ Result<domain::Membership> PeopleService::save_membership(const Actor& actor, do
   std::optional<domain::Membership> before;
   if (!create) {
     before = people.find_membership(membership.id);
-    if (!before) return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(membership.id.value) + ".");
+    if (!before)
+      return Error::not_found("Không tìm thấy quá trình công tác mã " +
+                              std::to_string(membership.id.value) + ".");
     membership.person = before->person;
   }
-  if (!people.find_person(membership.person)) return person_not_found(membership.person);
+  if (!people.find_person(membership.person))
+    return person_not_found(membership.person);
   auto unit = work->organisation().find_unit(membership.unit);
-  if (!unit) return Error::conflict(ErrorCode::kInvalidInput, "unit_id", "Không tìm thấy đơn vị.");
+  if (!unit)
+    return Error::conflict(ErrorCode::kInvalidInput, "unit_id", "Không tìm thấy đơn vị.");
   TDKT_TRY(domain::check_membership(membership, people.memberships_of(membership.person)));
   if (!unit->period.covers(membership.period)) {
-    std::string span = "từ " + unit->period.from.vn() + (unit->period.to ? " đến " + unit->period.to->vn() : std::string());
+    std::string span = "từ " + unit->period.from.vn() +
+                       (unit->period.to ? " đến " + unit->period.to->vn() : std::string());
     return Error::conflict(ErrorCode::kConflict, "unit_id",
                            "Đơn vị \"" + unit->name + "\" chỉ tồn tại " + span +
                                "; thời gian công tác phải nằm trong khoảng đó.");
@@ -145,9 +169,10 @@ Result<domain::Membership> PeopleService::save_membership(const Actor& actor, do
   } else {
     people.update_membership(membership);
   }
-  work->audit({actor.name, "membership", membership.id.value, create ? "create" : "update",
-               before ? std::optional<Snapshot>(snapshot(*before)) : std::nullopt, snapshot(membership)},
-              clock_.now_iso());
+  work->audit(
+      {actor.name, "membership", membership.id.value, create ? "create" : "update",
+       before ? std::optional<Snapshot>(snapshot(*before)) : std::nullopt, snapshot(membership)},
+      clock_.now_iso());
   work->commit();
   return membership;
 }
@@ -155,9 +180,12 @@ Result<domain::Membership> PeopleService::save_membership(const Actor& actor, do
 Status PeopleService::delete_membership(const Actor& actor, MembershipId id) {
   auto work = store_.write();
   auto before = work->people().find_membership(id);
-  if (!before) return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) + ".");
+  if (!before)
+    return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) +
+                            ".");
   work->people().delete_membership(id);
-  work->audit({actor.name, "membership", id.value, "delete", snapshot(*before), std::nullopt}, clock_.now_iso());
+  work->audit({actor.name, "membership", id.value, "delete", snapshot(*before), std::nullopt},
+              clock_.now_iso());
   work->commit();
   return {};
 }

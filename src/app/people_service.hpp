@@ -8,8 +8,8 @@
 namespace tdkt::app {
 
 struct PeopleListRequest {
-  std::string q;                // free text; accents and case are ignored
-  std::optional<UnitId> unit;   // only members of this unit on as_of
+  std::string q;               // free text; accents and case are ignored
+  std::optional<UnitId> unit;  // only members of this unit on as_of
   std::optional<CivilDate> as_of;
   int offset = 0;
   int limit = 50;
@@ -47,7 +47,8 @@ class PeopleService {
   Status delete_membership(const Actor& actor, MembershipId id);
 
  private:
-  Result<domain::Membership> save_membership(const Actor& actor, domain::Membership membership, bool create);
+  Result<domain::Membership> save_membership(const Actor& actor, domain::Membership membership,
+                                             bool create);
 
   Store& store_;
   const Clock& clock_;

@@ -77,8 +77,9 @@ class OrganisationRepository {
 };
 
 struct PeopleQuery {
-  std::vector<std::string> terms;  // folded words; a person matches when every word starts a word of the name
-  std::optional<UnitId> unit;      // only members of this unit on `as_of`
+  std::vector<std::string>
+      terms;  // folded words; a person matches when every word starts a word of the name
+  std::optional<UnitId> unit;  // only members of this unit on `as_of`
   CivilDate as_of;
   int offset = 0;
   int limit = 50;

@@ -5,13 +5,16 @@
 namespace tdkt::app {
 namespace {
 
-std::string date_or_empty(const std::optional<CivilDate>& day) { return day ? day->iso() : std::string(); }
+std::string date_or_empty(const std::optional<CivilDate>& day) {
+  return day ? day->iso() : std::string();
+}
 
 template <typename Ids>
 std::string join_ids(const Ids& ids) {
   std::string out;
   for (const auto& id : ids) {
-    if (!out.empty()) out += ',';
+    if (!out.empty())
+      out += ',';
     out += std::to_string(id.value);
   }
   return out;
@@ -53,8 +56,10 @@ Snapshot snapshot(const domain::Membership& membership) {
 Snapshot snapshot(const domain::Restructuring& event) {
   std::string successions;
   for (const auto& item : event.successions) {
-    if (!successions.empty()) successions += ',';
-    successions += std::to_string(item.predecessor.value) + "->" + std::to_string(item.successor.value);
+    if (!successions.empty())
+      successions += ',';
+    successions +=
+        std::to_string(item.predecessor.value) + "->" + std::to_string(item.successor.value);
   }
   return {{"title", event.title},
           {"legal_basis", event.legal_basis},

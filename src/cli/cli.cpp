@@ -16,11 +16,13 @@ namespace {
 http::Server* g_running_server = nullptr;
 
 void handle_stop_signal(int) {
-  if (g_running_server) g_running_server->stop();
+  if (g_running_server)
+    g_running_server->stop();
 }
 
 std::string default_db() {
-  if (const char* env = std::getenv("TDKT_DB"); env && *env) return env;
+  if (const char* env = std::getenv("TDKT_DB"); env && *env)
+    return env;
   return std::string(storage::kDefaultLocation);
 }
 
@@ -39,9 +41,12 @@ int run(int argc, char** argv) {
   CLI::App app{"tdkt — quản lý thi đua, khen thưởng (emulation and commendation management)"};
   app.require_subcommand(1);
   std::string db = default_db();
-  app.add_option("--db", db, "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://... (mặc định: $TDKT_DB hoặc sqlite:./data/tdkt.db)");
+  app.add_option("--db", db,
+                 "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://... (mặc định: $TDKT_DB hoặc "
+                 "sqlite:./data/tdkt.db)");
 
-  auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
+  auto* serve =
+      app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 64;
@@ -51,12 +56,14 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(4, 1024));
 
-  auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
+  auto* init =
+      app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
   init->add_flag("--demo", demo, "Nạp dữ liệu mẫu từ hồ sơ của Ban Dân tộc tỉnh Bình Phước");
 
   auto* migrate = app.add_subcommand("migrate", "Áp dụng các migration còn thiếu");
-  auto* backup = app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
+  auto* backup =
+      app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
   std::string backup_file;
   backup->add_option("file", backup_file, "Tệp đích")->required();
   auto* version = app.add_subcommand("version", "In phiên bản");
@@ -73,7 +80,8 @@ int run(int argc, char** argv) {
   }
 
   auto location = storage::parse_location(db);
-  if (!location) return print_error(location.error());
+  if (!location)
+    return print_error(location.error());
 
   try {
     server::Context context(*location, serve->parsed() ? 16 : 2);
@@ -81,7 +89,8 @@ int run(int argc, char** argv) {
 
     if (migrate->parsed()) {
       const int applied = database.migrate();
-      std::cout << "Đã áp dụng " << applied << " migration; phiên bản lược đồ: " << database.schema_version() << "\n";
+      std::cout << "Đã áp dụng " << applied
+                << " migration; phiên bản lược đồ: " << database.schema_version() << "\n";
       return 0;
     }
     if (init->parsed()) {
@@ -89,31 +98,36 @@ int run(int argc, char** argv) {
       if (demo) {
         auto existing = context.organisation().units(context.clock().today());
         if (!context.organisation().restructurings().empty() || !existing.empty()) {
-          return fail("cơ sở dữ liệu " + location->display() + " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
+          return fail("cơ sở dữ liệu " + location->display() +
+                      " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
         }
         auto summary = ingest::load_demo(context.organisation(), context.people());
-        if (!summary) return print_error(summary.error());
-        std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, " << summary->restructurings
-                  << " đợt sắp xếp, " << summary->people << " cá nhân, " << summary->memberships
-                  << " quá trình công tác, " << summary->blocs << " khối thi đua.\n";
+        if (!summary)
+          return print_error(summary.error());
+        std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, "
+                  << summary->restructurings << " đợt sắp xếp, " << summary->people << " cá nhân, "
+                  << summary->memberships << " quá trình công tác, " << summary->blocs
+                  << " khối thi đua.\n";
       }
       std::cout << "Cơ sở dữ liệu sẵn sàng: " << location->display() << "\n";
       return 0;
     }
     if (backup->parsed()) {
-      if (auto done = database.backup(backup_file); !done) return print_error(done.error());
+      if (auto done = database.backup(backup_file); !done)
+        return print_error(done.error());
       std::cout << "Đã sao lưu vào " << backup_file << "\n";
       return 0;
     }
     if (serve->parsed()) {
       database.migrate();
       http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20});
-      if (server.bind(host, port) < 0) return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
+      if (server.bind(host, port) < 0)
+        return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
       g_running_server = &server;
       std::signal(SIGINT, handle_stop_signal);
       std::signal(SIGTERM, handle_stop_signal);
-      std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ (" << location->display() << ")"
-                << std::endl;
+      std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ ("
+                << location->display() << ")" << std::endl;
       server.listen();
       g_running_server = nullptr;
       std::cout << "tdkt đã dừng." << std::endl;

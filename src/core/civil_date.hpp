@@ -33,9 +33,9 @@ class CivilDate {
 
   CivilDate add_days(std::int32_t days) const { return from_days(days_ + days); }
 
-  std::string iso() const;          // "2023-02-03"
-  std::string vn() const;           // "03/02/2023"
-  std::string vn_long() const;      // "ngày 03 tháng 02 năm 2023"
+  std::string iso() const;      // "2023-02-03"
+  std::string vn() const;       // "03/02/2023"
+  std::string vn_long() const;  // "ngày 03 tháng 02 năm 2023"
 
   friend auto operator<=>(CivilDate, CivilDate) = default;
 

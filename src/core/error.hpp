@@ -9,19 +9,19 @@ namespace tdkt {
 
 // Stable, documented codes: clients may switch on them (docs/api/errors.md).
 enum class ErrorCode {
-  kInvalidInput,     // a value is malformed or out of range (400)
-  kUnknownField,     // a JSON body carries a field the endpoint does not accept (400)
-  kNotFound,         // the addressed record does not exist (404)
-  kConflict,         // the request contradicts the stored state (409)
-  kOverlap,          // a period overlaps another that may not overlap it (409)
-  kCycle,            // a tree change would make a unit its own ancestor (409)
-  kAlreadyEnded,     // a restructuring ends a unit that has already ended (409)
-  kUnauthenticated,  // no valid session (401)
-  kForbidden,        // the account may not do this (403)
-  kTooLarge,         // the request body is larger than allowed (413)
-  kUnsupportedMedia, // a body that is not JSON where JSON is required (415)
-  kUnavailable,      // a dependency (database, converter) is not reachable (503)
-  kInternal,         // a bug or an unexpected state (500)
+  kInvalidInput,      // a value is malformed or out of range (400)
+  kUnknownField,      // a JSON body carries a field the endpoint does not accept (400)
+  kNotFound,          // the addressed record does not exist (404)
+  kConflict,          // the request contradicts the stored state (409)
+  kOverlap,           // a period overlaps another that may not overlap it (409)
+  kCycle,             // a tree change would make a unit its own ancestor (409)
+  kAlreadyEnded,      // a restructuring ends a unit that has already ended (409)
+  kUnauthenticated,   // no valid session (401)
+  kForbidden,         // the account may not do this (403)
+  kTooLarge,          // the request body is larger than allowed (413)
+  kUnsupportedMedia,  // a body that is not JSON where JSON is required (415)
+  kUnavailable,       // a dependency (database, converter) is not reachable (503)
+  kInternal,          // a bug or an unexpected state (500)
 };
 
 // The stable text of a code, as it appears in API responses ("invalid_input", ...).

@@ -24,5 +24,7 @@ using BlocId = Id<struct BlocTag>;
 
 template <typename Tag>
 struct std::hash<tdkt::Id<Tag>> {
-  std::size_t operator()(tdkt::Id<Tag> id) const noexcept { return std::hash<std::int64_t>{}(id.value); }
+  std::size_t operator()(tdkt::Id<Tag> id) const noexcept {
+    return std::hash<std::int64_t>{}(id.value);
+  }
 };

@@ -16,7 +16,8 @@ ApiResponse health(const ApiRequest&, Services& services) {
 
 ApiResponse openapi(const ApiRequest&, Services&) {
   auto file = find_static("docs/api/openapi.json");
-  if (!file) return fail(Error::internal("Thiếu tài liệu OpenAPI trong bản dựng."));
+  if (!file)
+    return fail(Error::internal("Thiếu tài liệu OpenAPI trong bản dựng."));
   return ok(Json::parse(file->data));
 }
 
@@ -24,7 +25,8 @@ ApiResponse audit(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.query("id"), "id"));
   TDKT_HTTP_TRY(records, services.audit.history(request.query("entity"), *id));
   Json list = Json::array();
-  for (const auto& record : *records) list.push_back(to_json(record));
+  for (const auto& record : *records)
+    list.push_back(to_json(record));
   return ok({{"entity", request.query("entity")}, {"id", *id}, {"records", list}});
 }
 

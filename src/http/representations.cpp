@@ -2,7 +2,9 @@
 
 namespace tdkt::http {
 
-Json date_or_null(const std::optional<CivilDate>& day) { return day ? Json(day->iso()) : Json(nullptr); }
+Json date_or_null(const std::optional<CivilDate>& day) {
+  return day ? Json(day->iso()) : Json(nullptr);
+}
 
 Json to_json(const domain::Unit& unit) {
   return {{"id", unit.id.value},
@@ -20,20 +22,24 @@ Json to_json(const domain::Unit& unit) {
 Json to_json(const domain::UnitNode& node) {
   Json json = to_json(node.unit);
   json["children"] = Json::array();
-  for (const auto& child : node.children) json["children"].push_back(to_json(child));
+  for (const auto& child : node.children)
+    json["children"].push_back(to_json(child));
   return json;
 }
 
 Json to_json(const domain::Restructuring& event) {
   Json successions = Json::array();
   for (const auto& item : event.successions) {
-    successions.push_back({{"from", item.predecessor.value}, {"to", item.successor.value},
+    successions.push_back({{"from", item.predecessor.value},
+                           {"to", item.successor.value},
                            {"transfer_members", item.transfer_members}});
   }
   Json ended = Json::array();
-  for (auto id : event.ended) ended.push_back(id.value);
+  for (auto id : event.ended)
+    ended.push_back(id.value);
   Json started = Json::array();
-  for (auto id : event.started) started.push_back(id.value);
+  for (auto id : event.started)
+    started.push_back(id.value);
   return {{"id", event.id.value},
           {"title", event.title},
           {"legal_basis", event.legal_basis},
@@ -69,9 +75,11 @@ Json to_json(const domain::Membership& membership) {
 
 Json to_json(const app::AuditRecord& record) {
   auto snapshot = [](const std::optional<app::Snapshot>& fields) -> Json {
-    if (!fields) return nullptr;
+    if (!fields)
+      return nullptr;
     Json object = Json::object();
-    for (const auto& [key, value] : *fields) object[key] = value;
+    for (const auto& [key, value] : *fields)
+      object[key] = value;
     return object;
   };
   return {{"id", record.id},

@@ -10,7 +10,8 @@ namespace tdkt::http {
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
   for (auto* group : {&organisation_routes, &people_routes, &system_routes}) {
-    for (auto& route : (*group)()) routes.push_back(std::move(route));
+    for (auto& route : (*group)())
+      routes.push_back(std::move(route));
   }
   return routes;
 }
@@ -20,9 +21,13 @@ std::string path_regex(const std::string& openapi_path) {
   return "^" + std::regex_replace(openapi_path, kParam, "([^/]+)") + "$";
 }
 
-ApiResponse ok(Json body, int status) { return {status, std::move(body)}; }
+ApiResponse ok(Json body, int status) {
+  return {status, std::move(body)};
+}
 
-ApiResponse fail(const Error& error) { return {status_for(error.code), error_body(error)}; }
+ApiResponse fail(const Error& error) {
+  return {status_for(error.code), error_body(error)};
+}
 
 Result<std::int64_t> parse_id(const std::string& text, const std::string& field) {
   std::int64_t value = 0;
@@ -34,7 +39,8 @@ Result<std::int64_t> parse_id(const std::string& text, const std::string& field)
 }
 
 Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock) {
-  if (!request.has_query("as_of") || request.query("as_of").empty()) return clock.today();
+  if (!request.has_query("as_of") || request.query("as_of").empty())
+    return clock.today();
   return parse_date_field(request.query("as_of"), "as_of");
 }
 

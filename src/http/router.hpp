@@ -71,4 +71,5 @@ Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
 // In a handler: unwraps a Result into `name`, or returns its error as the response.
 #define TDKT_HTTP_TRY(name, expr) \
   auto name = (expr);             \
-  if (!(name)) return ::tdkt::http::fail((name).error())
+  if (!(name))                    \
+  return ::tdkt::http::fail((name).error())

@@ -10,7 +10,7 @@
 namespace tdkt::http {
 
 struct ServerOptions {
-  int threads = 64;                   // one per concurrent connection (cpp-httplib model)
+  int threads = 64;  // one per concurrent connection (cpp-httplib model)
   int keep_alive_seconds = 3;
   std::size_t max_body_bytes = 1 << 20;
 };

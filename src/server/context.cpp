@@ -20,7 +20,8 @@ std::string SystemClock::now_iso() const {
   return buffer;
 }
 
-Context::Context(const storage::Location& location, int pool_size, std::unique_ptr<app::Clock> clock)
+Context::Context(const storage::Location& location, int pool_size,
+                 std::unique_ptr<app::Clock> clock)
     : clock_(std::move(clock)),
       database_(storage::Database::open(location, pool_size)),
       organisation_(*database_, *clock_),
@@ -28,12 +29,14 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       audit_(*database_) {}
 
 http::Services Context::services() {
-  return http::Services{organisation_, people_, audit_, *clock_, [this] {
-                          http::Json body;
-                          body["backend"] = database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
-                          body["schema_version"] = database_->schema_version();
-                          return body;
-                        }};
+  return http::Services{
+      organisation_, people_, audit_, *clock_, [this] {
+        http::Json body;
+        body["backend"] =
+            database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
+        body["schema_version"] = database_->schema_version();
+        return body;
+      }};
 }
 
 }  // namespace tdkt::server

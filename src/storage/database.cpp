@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -32,14 +32,18 @@ struct Dialect {
 };
 
 constexpr Dialect kSqlite{"BEGIN", "BEGIN IMMEDIATE", "sqlite/"};
-constexpr Dialect kPostgresql{"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "BEGIN", "postgresql/"};
+constexpr Dialect kPostgresql{"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "BEGIN",
+                              "postgresql/"};
 
-const Dialect& dialect(Backend backend) { return backend == Backend::kSqlite ? kSqlite : kPostgresql; }
+const Dialect& dialect(Backend backend) {
+  return backend == Backend::kSqlite ? kSqlite : kPostgresql;
+}
 
 std::string sqlite_connect_string(const std::string& path) {
   std::string escaped;
   for (char c : path) {
-    if (c == '"') escaped += '\\';
+    if (c == '"')
+      escaped += '\\';
     escaped += c;
   }
   return "db=\"" + escaped + "\" timeout=10 synchronous=normal";
@@ -53,7 +57,7 @@ void open_session(soci::session& session, const Location& location) {
     std::string mode;
     session << "PRAGMA journal_mode = WAL", soci::into(mode);
   } else {
-    session.open(soci::postgresql, location.target);
+    session.open(soci::postgresql, postgres_conninfo(location.target));
     session << "SET client_min_messages TO WARNING";
   }
 }
@@ -69,7 +73,8 @@ std::string utc_now() {
 
 std::string to_json(const std::optional<app::Snapshot>& snapshot) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (const auto& [key, value] : *snapshot) object[key] = value;
+  for (const auto& [key, value] : *snapshot)
+    object[key] = value;
   return object.dump();
 }
 
@@ -77,8 +82,10 @@ std::string to_json(const std::optional<app::Snapshot>& snapshot) {
 
 class ConnectionPool {
  public:
-  ConnectionPool(const Location& location, int size) : pool_(static_cast<std::size_t>(size)), size_(size) {
-    for (int i = 0; i < size; ++i) open_session(pool_.at(static_cast<std::size_t>(i)), location);
+  ConnectionPool(const Location& location, int size)
+      : pool_(static_cast<std::size_t>(size)), size_(size) {
+    for (int i = 0; i < size; ++i)
+      open_session(pool_.at(static_cast<std::size_t>(i)), location);
   }
   soci::connection_pool& raw() { return pool_; }
   int size() const { return size_; }
@@ -93,7 +100,11 @@ namespace {
 class SqlUnitOfWork final : public app::UnitOfWork {
  public:
   SqlUnitOfWork(soci::connection_pool& pool, const char* begin)
-      : pool_(pool), position_(pool.lease()), session_(pool.at(position_)), organisation_(session_), people_(session_) {
+      : pool_(pool),
+        position_(pool.lease()),
+        session_(pool.at(position_)),
+        organisation_(session_),
+        people_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -125,19 +136,22 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         .bind("entity", entry.entity)
         .bind("entity_id", entry.entity_id)
         .bind("action", entry.action)
-        .bind("before", entry.before ? std::optional<std::string>(to_json(entry.before)) : std::nullopt)
-        .bind("after", entry.after ? std::optional<std::string>(to_json(entry.after)) : std::nullopt)
+        .bind("before",
+              entry.before ? std::optional<std::string>(to_json(entry.before)) : std::nullopt)
+        .bind("after",
+              entry.after ? std::optional<std::string>(to_json(entry.after)) : std::nullopt)
         .execute();
   }
 
   std::vector<app::AuditRecord> audit_history(const std::string& entity, std::int64_t id) override {
     std::vector<app::AuditRecord> result;
-    for (const auto& row : Query(session_,
-                                 "SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
-                                 "FROM audit_log WHERE entity = :entity AND entity_id = :id ORDER BY id")
-                               .bind("entity", entity)
-                               .bind("id", id)
-                               .rows()) {
+    for (const auto& row :
+         Query(session_,
+               "SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
+               "FROM audit_log WHERE entity = :entity AND entity_id = :id ORDER BY id")
+             .bind("entity", entity)
+             .bind("id", id)
+             .rows()) {
       app::AuditRecord record;
       record.id = row.integer(0);
       record.at = row.text(1);
@@ -146,9 +160,11 @@ class SqlUnitOfWork final : public app::UnitOfWork {
       record.entry.entity_id = row.integer(4);
       record.entry.action = row.text(5);
       auto parse = [](const std::optional<std::string>& json) -> std::optional<app::Snapshot> {
-        if (!json) return std::nullopt;
+        if (!json)
+          return std::nullopt;
         app::Snapshot snapshot;
-        for (const auto& [key, value] : nlohmann::ordered_json::parse(*json).items()) {
+        const auto object = nlohmann::ordered_json::parse(*json);
+        for (const auto& [key, value] : object.items()) {
           snapshot.emplace_back(key, value.get<std::string>());
         }
         return snapshot;
@@ -184,11 +200,13 @@ std::vector<Migration> migrations_for(Backend backend) {
   std::vector<Migration> result;
   const std::string folder = dialect(backend).migration_folder;
   for (const auto& file : migration_files()) {
-    if (file.path.substr(0, folder.size()) != folder) continue;
+    if (file.path.substr(0, folder.size()) != folder)
+      continue;
     const auto name = std::string(file.path.substr(folder.size()));
     result.push_back({std::stoi(name.substr(0, 4)), name, file.data});
   }
-  std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  std::sort(result.begin(), result.end(),
+            [](const auto& a, const auto& b) { return a.number < b.number; });
   return result;
 }
 
@@ -199,11 +217,13 @@ std::vector<std::string> statements(std::string_view sql) {
   std::size_t start = 0;
   while (start < sql.size()) {
     auto end = sql.find('\n', start);
-    if (end == std::string_view::npos) end = sql.size();
+    if (end == std::string_view::npos)
+      end = sql.size();
     std::string_view line = sql.substr(start, end - start);
     start = end + 1;
     const auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
+    if (first == std::string_view::npos || line.substr(first, 2) == "--")
+      continue;
     current.append(line).push_back('\n');
     const auto last = line.find_last_not_of(" \t\r");
     if (line[last] == ';') {
@@ -212,17 +232,20 @@ std::vector<std::string> statements(std::string_view sql) {
       current.clear();
     }
   }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos) result.push_back(current);
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos)
+    result.push_back(current);
   return result;
 }
 
 void ensure_migration_table(soci::session& session) {
-  session << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+  session << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT "
+             "NOT NULL, "
              "applied_at TEXT NOT NULL)";
 }
 
 int applied_version(soci::session& session) {
-  return static_cast<int>(Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
+  return static_cast<int>(
+      Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
 }
 
 }  // namespace
@@ -235,9 +258,11 @@ Database::~Database() = default;
 std::unique_ptr<Database> Database::open(const Location& location, int pool_size) {
   if (location.backend == Backend::kSqlite) {
     const auto parent = std::filesystem::path(location.target).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
+    if (!parent.empty())
+      std::filesystem::create_directories(parent);
   }
-  return std::unique_ptr<Database>(new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
+  return std::unique_ptr<Database>(
+      new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
 }
 
 int Database::migrate() {
@@ -256,8 +281,10 @@ int Database::migrate() {
         session << "COMMIT";
         continue;
       }
-      for (const auto& statement : statements(migration.sql)) session << statement;
-      Query(session, "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :at)")
+      for (const auto& statement : statements(migration.sql))
+        session << statement;
+      Query(session,
+            "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :at)")
           .bind("v", std::int64_t{migration.number})
           .bind("n", migration.name)
           .bind("at", utc_now())
@@ -281,7 +308,8 @@ int Database::schema_version() {
 int Database::pending_migrations() {
   const int version = schema_version();
   const auto all = migrations_for(location_.backend);
-  return static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& m) { return m.number > version; }));
+  return static_cast<int>(
+      std::count_if(all.begin(), all.end(), [&](const auto& m) { return m.number > version; }));
 }
 
 Status Database::backup(const std::string& file) {
@@ -296,23 +324,27 @@ Status Database::backup(const std::string& file) {
     }
     sqlite3_backup* copy = sqlite3_backup_init(target, "main", backend->conn_, "main");
     int rc = copy ? sqlite3_backup_step(copy, -1) : sqlite3_errcode(target);
-    if (copy) sqlite3_backup_finish(copy);
+    if (copy)
+      sqlite3_backup_finish(copy);
     const int final_rc = sqlite3_errcode(target);
     sqlite3_close(target);
     if (rc != SQLITE_DONE || final_rc != SQLITE_OK) {
-      return Error{ErrorCode::kUnavailable, "Sao lưu không thành công (mã SQLite " + std::to_string(rc) + ").", "file"};
+      return Error{ErrorCode::kUnavailable,
+                   "Sao lưu không thành công (mã SQLite " + std::to_string(rc) + ").", "file"};
     }
     return {};
   }
   const pid_t child = fork();
   if (child == 0) {
-    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), location_.target.c_str(),
-           static_cast<char*>(nullptr));
+    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(),
+           location_.target.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
-  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Error{ErrorCode::kUnavailable, "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
+  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) ||
+      WEXITSTATUS(status) != 0) {
+    return Error{ErrorCode::kUnavailable,
+                 "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
   }
   return {};
 }

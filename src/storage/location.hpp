@@ -20,6 +20,11 @@ struct Location {
 
 inline constexpr std::string_view kDefaultLocation = "sqlite:./data/tdkt.db";
 
+// Turns a PostgreSQL URI ("postgresql://user@host:port/db?options=...") into libpq's
+// keyword=value form, which SOCI passes through unchanged. Throws std::invalid_argument when
+// libpq cannot parse it.
+std::string postgres_conninfo(const std::string& uri);
+
 // Parses a --db value. Accepts "sqlite:PATH", "sqlite://PATH", "postgresql://..." and
 // "postgres://...".
 Result<Location> parse_location(std::string_view text);

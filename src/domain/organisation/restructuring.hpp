@@ -23,8 +23,8 @@ struct Succession {
 
 struct Restructuring {
   RestructuringId id;
-  std::string title;        // "Sắp xếp các phòng chuyên môn thuộc Ban Dân tộc"
-  std::string legal_basis;  // "Quyết định số 17/2023/QĐ-UBND"
+  std::string title;         // "Sắp xếp các phòng chuyên môn thuộc Ban Dân tộc"
+  std::string legal_basis;   // "Quyết định số 17/2023/QĐ-UBND"
   CivilDate effective_date;  // first day of the new shape; ended units' last day is the day before
   std::vector<UnitId> ended;
   std::vector<UnitId> started;
@@ -34,8 +34,8 @@ struct Restructuring {
 // A restructuring as requested: units to end, units to create (referred to by a key chosen by
 // the caller), and successions from ended units to new or existing units.
 struct NewUnitInRestructuring {
-  std::string key;  // caller's handle, unique within the request
-  UnitDraft draft;  // draft.period.from is forced to the effective date
+  std::string key;                        // caller's handle, unique within the request
+  UnitDraft draft;                        // draft.period.from is forced to the effective date
   std::optional<std::string> parent_key;  // parent created by the same event
 };
 

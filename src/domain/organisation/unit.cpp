@@ -9,10 +9,14 @@ namespace tdkt::domain {
 
 std::string_view to_string(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kAgency: return "agency";
-    case UnitKind::kDepartment: return "department";
-    case UnitKind::kDistrictOffice: return "district_office";
-    case UnitKind::kCommuneOffice: return "commune_office";
+    case UnitKind::kAgency:
+      return "agency";
+    case UnitKind::kDepartment:
+      return "department";
+    case UnitKind::kDistrictOffice:
+      return "district_office";
+    case UnitKind::kCommuneOffice:
+      return "commune_office";
   }
   return "agency";
 }
@@ -20,17 +24,22 @@ std::string_view to_string(UnitKind kind) {
 std::optional<UnitKind> unit_kind_from_string(std::string_view text) {
   for (auto kind : {UnitKind::kAgency, UnitKind::kDepartment, UnitKind::kDistrictOffice,
                     UnitKind::kCommuneOffice}) {
-    if (to_string(kind) == text) return kind;
+    if (to_string(kind) == text)
+      return kind;
   }
   return std::nullopt;
 }
 
 std::string_view vietnamese_label(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kAgency: return "Cơ quan";
-    case UnitKind::kDepartment: return "Phòng";
-    case UnitKind::kDistrictOffice: return "Cơ quan công tác dân tộc cấp huyện";
-    case UnitKind::kCommuneOffice: return "Cơ quan công tác dân tộc cấp xã";
+    case UnitKind::kAgency:
+      return "Cơ quan";
+    case UnitKind::kDepartment:
+      return "Phòng";
+    case UnitKind::kDistrictOffice:
+      return "Cơ quan công tác dân tộc cấp huyện";
+    case UnitKind::kCommuneOffice:
+      return "Cơ quan công tác dân tộc cấp xã";
   }
   return "Cơ quan";
 }
@@ -55,9 +64,11 @@ Status check_unit_draft(const UnitDraft& draft, std::string_view field_prefix) {
 }
 
 Status check_parent_covers(const Unit& parent, const Period& child, std::string_view field) {
-  if (parent.period.covers(child)) return {};
+  if (parent.period.covers(child))
+    return {};
   std::string parent_span = "từ " + parent.period.from.vn();
-  if (parent.period.to) parent_span += " đến " + parent.period.to->vn();
+  if (parent.period.to)
+    parent_span += " đến " + parent.period.to->vn();
   return Error::conflict(ErrorCode::kConflict, std::string(field),
                          "Đơn vị cấp trên \"" + parent.name + "\" chỉ tồn tại " + parent_span +
                              ", không bao trùm thời gian tồn tại của đơn vị này.");
@@ -67,10 +78,12 @@ std::vector<UnitNode> build_tree(std::vector<Unit> units) {
   std::map<UnitId, std::vector<std::size_t>> children_of;
   std::vector<std::size_t> roots;
   std::map<UnitId, std::size_t> index;
-  for (std::size_t i = 0; i < units.size(); ++i) index[units[i].id] = i;
+  for (std::size_t i = 0; i < units.size(); ++i)
+    index[units[i].id] = i;
   std::vector<std::string> keys;
   keys.reserve(units.size());
-  for (const auto& unit : units) keys.push_back(text::collation_key(unit.name));
+  for (const auto& unit : units)
+    keys.push_back(text::collation_key(unit.name));
   for (std::size_t i = 0; i < units.size(); ++i) {
     const auto& parent = units[i].parent;
     if (parent && index.contains(*parent)) {
@@ -84,12 +97,14 @@ std::vector<UnitNode> build_tree(std::vector<Unit> units) {
     UnitNode node{units[i], {}};
     auto& kids = children_of[units[i].id];
     std::sort(kids.begin(), kids.end(), by_name);
-    for (auto child : kids) node.children.push_back(self(self, child));
+    for (auto child : kids)
+      node.children.push_back(self(self, child));
     return node;
   };
   std::sort(roots.begin(), roots.end(), by_name);
   std::vector<UnitNode> forest;
-  for (auto root : roots) forest.push_back(build(build, root));
+  for (auto root : roots)
+    forest.push_back(build(build, root));
   return forest;
 }
 

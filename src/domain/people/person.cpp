@@ -6,16 +6,20 @@ namespace tdkt::domain {
 
 std::string_view to_string(Gender gender) {
   switch (gender) {
-    case Gender::kMale: return "male";
-    case Gender::kFemale: return "female";
-    case Gender::kUnspecified: return "unspecified";
+    case Gender::kMale:
+      return "male";
+    case Gender::kFemale:
+      return "female";
+    case Gender::kUnspecified:
+      return "unspecified";
   }
   return "unspecified";
 }
 
 std::optional<Gender> gender_from_string(std::string_view text) {
   for (auto gender : {Gender::kUnspecified, Gender::kMale, Gender::kFemale}) {
-    if (to_string(gender) == text) return gender;
+    if (to_string(gender) == text)
+      return gender;
   }
   return std::nullopt;
 }
@@ -30,7 +34,8 @@ Result<PersonDraft> check_person_draft(PersonDraft draft, int current_year) {
     *field = text::normalize(*field);
   }
   if (draft.given_name.empty()) {
-    return Error::invalid("given_name", "Cần nhập tên (ví dụ \"Khang\" trong \"Nguyễn Văn Khang\").");
+    return Error::invalid("given_name",
+                          "Cần nhập tên (ví dụ \"Khang\" trong \"Nguyễn Văn Khang\").");
   }
   struct Limit {
     const std::string* value;
@@ -52,7 +57,8 @@ Result<PersonDraft> check_person_draft(PersonDraft draft, int current_year) {
     }
   }
   if (draft.birth_year && (*draft.birth_year < 1900 || *draft.birth_year > current_year)) {
-    return Error::invalid("birth_year", "Năm sinh phải từ 1900 đến " + std::to_string(current_year) + ".");
+    return Error::invalid("birth_year",
+                          "Năm sinh phải từ 1900 đến " + std::to_string(current_year) + ".");
   }
   return draft;
 }
@@ -68,8 +74,10 @@ std::string person_sort_key(const PersonDraft& person) {
 std::optional<Membership> find_overlap(const Membership& candidate,
                                        const std::vector<Membership>& existing) {
   for (const auto& other : existing) {
-    if (other.id == candidate.id && candidate.id.value != 0) continue;
-    if (other.person == candidate.person && other.period.overlaps(candidate.period)) return other;
+    if (other.id == candidate.id && candidate.id.value != 0)
+      continue;
+    if (other.person == candidate.person && other.period.overlaps(candidate.period))
+      return other;
   }
   return std::nullopt;
 }
@@ -82,10 +90,12 @@ Status check_membership(const Membership& candidate, const std::vector<Membershi
     return Error::invalid("to", "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.");
   }
   if (auto other = find_overlap(candidate, existing)) {
-    std::string span = "từ " + other->period.from.vn() +
-                       (other->period.to ? " đến " + other->period.to->vn() : std::string(" (chưa kết thúc)"));
-    return Error::conflict(ErrorCode::kOverlap, "from",
-                           "Thời gian công tác trùng với một quá trình công tác khác " + span + ".");
+    std::string span =
+        "từ " + other->period.from.vn() +
+        (other->period.to ? " đến " + other->period.to->vn() : std::string(" (chưa kết thúc)"));
+    return Error::conflict(
+        ErrorCode::kOverlap, "from",
+        "Thời gian công tác trùng với một quá trình công tác khác " + span + ".");
   }
   return {};
 }

@@ -1,0 +1,121 @@
+#include "support/test_database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "storage/query.hpp"
+
+namespace tdkt::testing {
+namespace {
+
+std::atomic<int> g_counter{0};
+
+std::string unique_name() {
+  return "t" + std::to_string(getpid()) + "_" + std::to_string(g_counter.fetch_add(1));
+}
+
+void open_raw(soci::session& session, const storage::Location& location) {
+  if (location.backend == storage::Backend::kSqlite) {
+    session.open(soci::sqlite3, "db=\"" + location.target + "\"");
+  } else {
+    session.open(soci::postgresql, storage::postgres_conninfo(location.target));
+  }
+}
+
+const char* kTables[] = {"restructuring", "unit",   "restructuring_unit", "succession", "bloc",
+                         "bloc_member",   "person", "membership",         "audit_log"};
+
+}  // namespace
+
+CivilDate date(const char* iso) {
+  auto parsed = CivilDate::parse_iso(iso);
+  if (!parsed)
+    throw std::invalid_argument(iso);
+  return *parsed;
+}
+
+TestDatabase::TestDatabase(const std::string& backend) {
+  if (backend == "sqlite") {
+    folder_ = std::filesystem::temp_directory_path() / ("tdkt-test-" + unique_name());
+    std::filesystem::create_directories(folder_);
+    location_ = {storage::Backend::kSqlite, (folder_ / "tdkt.db").string()};
+  } else {
+    const char* base = std::getenv("TDKT_TEST_PG");
+    if (!base || !*base) {
+      throw std::runtime_error(
+          "TDKT_TEST_PG is not set: the PostgreSQL suite cannot run. Run the tests with `make "
+          "test`, which starts a "
+          "throwaway cluster.");
+    }
+    schema_ = unique_name();
+    {
+      soci::session admin(soci::postgresql, storage::postgres_conninfo(base));
+      admin << "CREATE SCHEMA " + schema_;
+    }
+    std::string uri = base;
+    uri += (uri.find('?') == std::string::npos ? "?" : "&");
+    uri += "options=-csearch_path%3D" + schema_;
+    location_ = {storage::Backend::kPostgresql, uri};
+  }
+  context_ = std::make_unique<server::Context>(location_, 4,
+                                               std::make_unique<FixedClock>(date("2026-11-22")));
+  context_->database().migrate();
+}
+
+TestDatabase::~TestDatabase() {
+  context_.reset();
+  try {
+    if (!folder_.empty())
+      std::filesystem::remove_all(folder_);
+    if (!schema_.empty()) {
+      soci::session admin(soci::postgresql,
+                          storage::postgres_conninfo(std::getenv("TDKT_TEST_PG")));
+      admin << "DROP SCHEMA " + schema_ + " CASCADE";
+    }
+  } catch (...) {
+    // A leftover temporary schema or folder is harmless.
+  }
+}
+
+std::string TestDatabase::fingerprint() {
+  soci::session session;
+  open_raw(session, location_);
+  std::string out;
+  for (const char* table : kTables) {
+    out += std::string("## ") + table + "\n";
+    for (const auto& row :
+         storage::Query(session, std::string("SELECT * FROM ") + table + " ORDER BY 1").rows()) {
+      for (std::size_t column = 0;; ++column) {
+        try {
+          auto cell = row.optional_text(column);
+          out += cell ? *cell : "NULL";
+          out += '|';
+        } catch (const std::out_of_range&) {
+          break;
+        }
+      }
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+void TestDatabase::execute(const std::string& sql) {
+  soci::session session;
+  open_raw(session, location_);
+  session << sql;
+}
+
+std::int64_t TestDatabase::count(const std::string& table) {
+  soci::session session;
+  open_raw(session, location_);
+  return storage::Query(session, "SELECT COUNT(*) FROM " + table).first()->integer(0);
+}
+
+}  // namespace tdkt::testing

@@ -1,0 +1,67 @@
+#pragma once
+// A tdkt HTTP server on a free loopback port, over a TestDatabase, for the length of a test.
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "http/server.hpp"
+#include "support/test_database.hpp"
+
+namespace tdkt::testing {
+
+struct JsonResponse {
+  int status = 0;
+  nlohmann::json body;
+  httplib::Headers headers;
+};
+
+class TestServer {
+ public:
+  explicit TestServer(TestDatabase& database)
+      : server_(database.context().services(), http::ServerOptions{8, 1, 1 << 20}) {
+    port_ = server_.bind("127.0.0.1", 0);
+    thread_ = std::thread([this] { server_.listen(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    client_->set_connection_timeout(5);
+    client_->set_read_timeout(10);
+    for (int i = 0; i < 100 && !client_->Get("/api/v1/health"); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ~TestServer() {
+    server_.stop();
+    thread_.join();
+  }
+
+  httplib::Client& client() { return *client_; }
+  int port() const { return port_; }
+
+  JsonResponse get(const std::string& path) { return wrap(client_->Get(path)); }
+  JsonResponse post(const std::string& path, const std::string& body,
+                    const std::string& type = "application/json") {
+    return wrap(client_->Post(path, body, type));
+  }
+  JsonResponse patch(const std::string& path, const std::string& body) {
+    return wrap(client_->Patch(path, body, "application/json"));
+  }
+  JsonResponse del(const std::string& path) { return wrap(client_->Delete(path)); }
+
+ private:
+  static JsonResponse wrap(const httplib::Result& result) {
+    JsonResponse response;
+    if (!result)
+      return response;
+    response.status = result->status;
+    response.headers = result->headers;
+    response.body = nlohmann::json::parse(result->body, nullptr, false);
+    return response;
+  }
+
+  http::Server server_;
+  int port_ = -1;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+}  // namespace tdkt::testing
