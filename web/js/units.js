@@ -1,0 +1,61 @@
+// Units (cơ quan, phòng, ...) shared by the organisation, unit and person pages.
+
+import { el, formatDate, formatPeriod, link } from './common.js';
+
+export function unitHref(id) {
+  return `/units/${encodeURIComponent(id)}`;
+}
+
+export function unitLink(unit) {
+  return link(unitHref(unit.id), unit.name, { class: 'unit-name' });
+}
+
+// "BDT · Từ 01/01/2004 đến 28/02/2025": short name and validity, shown under the name.
+export function unitMeta(unit) {
+  return [unit.short_name, formatPeriod(unit.valid_from, unit.valid_to)].filter(Boolean).join(' · ');
+}
+
+const fold = (text) =>
+  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+// The API has no "sector" on a unit, so the provincial ethnic-affairs agencies (Ban Dân tộc,
+// Sở Dân tộc và Tôn giáo, ...) are told apart from the other agencies of an emulation bloc
+// by their name, or by having departments of their own.
+function isEthnicAffairsAgency(node) {
+  return fold(node.name).includes('dan toc') || node.children.length > 0;
+}
+
+// Top-level units of GET /units, grouped for display: [{ title, units }], empty groups left out.
+export function groupUnits(nodes) {
+  const groups = [
+    { title: 'Cơ quan công tác dân tộc và các phòng trực thuộc', test: (n) => n.kind === 'agency' && isEthnicAffairsAgency(n) },
+    { title: 'Cơ quan công tác dân tộc cấp huyện', test: (n) => n.kind === 'district_office' },
+    { title: 'Cơ quan công tác dân tộc cấp xã', test: (n) => n.kind === 'commune_office' },
+    { title: 'Các cơ quan, đơn vị khác', test: () => true },
+  ].map((group) => ({ ...group, units: [] }));
+  for (const node of nodes) groups.find((group) => group.test(node)).units.push(node);
+  return groups.filter((group) => group.units.length > 0).map(({ title, units }) => ({ title, units }));
+}
+
+// Every unit of a tree with a label that names its parents: "Văn phòng – Ban Dân tộc tỉnh ...".
+export function flattenUnits(nodes, parents = []) {
+  return nodes.flatMap((node) => [
+    { unit: node, label: [node.name, ...parents].join(' – ') },
+    ...flattenUnits(node.children ?? [], [node.name, ...parents]),
+  ]);
+}
+
+// A restructuring event as a short block: title, legal basis and effective date.
+export function restructuringSummary(event) {
+  return el(
+    'div',
+    {},
+    el('div', {}, event.title),
+    el(
+      'div',
+      { class: 'meta' },
+      `Ngày hiệu lực: ${formatDate(event.effective_date)}`,
+      event.legal_basis ? ` · Căn cứ: ${event.legal_basis}` : '',
+    ),
+  );
+}
