@@ -66,6 +66,10 @@ int Server::bind(const std::string& host, int port) {
   return server_->bind_to_port(host, port) ? port : -1;
 }
 
+void Server::mount_files(const std::string& prefix, const std::string& directory) {
+  server_->set_mount_point(prefix, directory);
+}
+
 bool Server::listen() {
   return server_->listen_after_bind();
 }

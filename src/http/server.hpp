@@ -24,6 +24,8 @@ class Server {
 
   // Binds to host:port (port 0 picks a free one) and returns the port, or -1.
   int bind(const std::string& host, int port);
+  // Serves the files of `directory` under `prefix` ("/files/"), read from disk per request.
+  void mount_files(const std::string& prefix, const std::string& directory);
   // Serves until stop(); blocking.
   bool listen();
   void stop();

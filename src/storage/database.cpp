@@ -299,6 +299,15 @@ int Database::migrate() {
   return applied;
 }
 
+void Database::optimize() {
+  soci::session session(pool_->raw());
+  if (location_.backend == Backend::kPostgresql) {
+    session << "ANALYZE";
+  } else {
+    session << "PRAGMA optimize";
+  }
+}
+
 int Database::schema_version() {
   soci::session session(pool_->raw());
   ensure_migration_table(session);

@@ -31,6 +31,10 @@ class Database final : public app::Store {
   // Writes a consistent copy: SQLite online backup API to `file`; pg_dump for PostgreSQL.
   Status backup(const std::string& file);
 
+  // Refreshes the planner's statistics (ANALYZE on PostgreSQL, PRAGMA optimize on SQLite):
+  // after bulk loads, so that searches use the name-order index at once.
+  void optimize();
+
   const Location& location() const { return location_; }
 
   std::unique_ptr<app::UnitOfWork> read() override;

@@ -47,13 +47,18 @@ export function showError(container, error) {
   show(container, notice(error.message || 'Đã có lỗi xảy ra.', 'error'));
 }
 
-// A table in a horizontally scrollable, keyboard-focusable region (for narrow screens).
+// A table in a scrollable, keyboard-focusable region; on phones each row of a `collapse`
+// table becomes a card whose cells are labelled from data-label (see app.css).
 // columns: [{ label, class }], rows: [[cell, ...]] where a cell is text, a node or
 // { content, class }.
-export function dataTable({ caption, columns, rows, className = '' }) {
+export function dataTable({ caption, columns, rows, className = '', collapse = true }) {
   const cell = (tag, value, column) => {
     const spec = value && typeof value === 'object' && !(value instanceof Node) ? value : { content: value };
-    return el(tag, { class: spec.class ?? column?.class, scope: tag === 'th' ? 'col' : null }, spec.content ?? '');
+    return el(
+      tag,
+      { class: spec.class ?? column?.class, scope: tag === 'th' ? 'col' : null, 'data-label': tag === 'td' ? column?.label : null },
+      spec.content ?? '',
+    );
   };
   const table = el(
     'table',
@@ -62,7 +67,8 @@ export function dataTable({ caption, columns, rows, className = '' }) {
     el('thead', {}, el('tr', {}, columns.map((column) => cell('th', column.label, column)))),
     el('tbody', {}, rows.map((row) => el('tr', {}, row.map((value, i) => cell('td', value, columns[i]))))),
   );
-  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': caption }, table);
+  const wrapClass = collapse ? 'table-wrap collapse' : 'table-wrap';
+  return el('div', { class: wrapClass, role: 'region', tabindex: '0', 'aria-label': caption }, table);
 }
 
 // ---------------------------------------------------------------- API

@@ -1,6 +1,6 @@
 // The person form ("Thêm cá nhân" and "Sửa thông tin") and the labels of person fields.
 
-import { el } from './common.js';
+import { el, todayIso } from './common.js';
 import { ETHNICITIES } from './ethnicities.js';
 
 export const GENDER_LABELS = { male: 'Nam', female: 'Nữ', unspecified: 'Không ghi' };
@@ -98,14 +98,20 @@ export function fillPersonForm(form, person) {
 
 // The form's values as the API expects them, or { error: { field, message } }.
 export function readPersonForm(form) {
-  const text = (name) => form.elements.namedItem(name).value.trim().replace(/\s+/g, ' ');
   const values = {};
-  for (const field of FIELDS) values[field.name] = field.name === 'note' ? form.elements.namedItem('note').value.trim() : text(field.name);
+  for (const field of FIELDS) {
+    const value = form.elements.namedItem(field.name).value.trim();
+    values[field.name] = field.name === 'note' ? value : value.replace(/\s+/g, ' ');
+  }
   if (!values.full_name) return { error: { field: 'full_name', message: 'Vui lòng nhập họ và tên.' } };
   if (values.birth_year && !/^\d{4}$/.test(values.birth_year)) {
     return { error: { field: 'birth_year', message: 'Năm sinh phải là số gồm 4 chữ số, ví dụ 1985.' } };
   }
   values.birth_year = values.birth_year ? Number(values.birth_year) : null;
+  const thisYear = Number(todayIso().slice(0, 4));
+  if (values.birth_year !== null && (values.birth_year < 1900 || values.birth_year > thisYear)) {
+    return { error: { field: 'birth_year', message: `Năm sinh phải từ 1900 đến ${thisYear}.` } };
+  }
   return { values };
 }
 

@@ -1,13 +1,28 @@
 // Units (cơ quan, phòng, ...) shared by the organisation, unit and person pages.
 
-import { el, formatDate, formatPeriod, link } from './common.js';
+import { api, el, formatDate, formatPeriod, link } from './common.js';
 
 export function unitHref(id) {
   return `/units/${encodeURIComponent(id)}`;
 }
 
-export function unitLink(unit) {
-  return link(unitHref(unit.id), unit.name, { class: 'unit-name' });
+export function unitLink(unit, text = unit.name) {
+  return link(unitHref(unit.id), text, { class: 'unit-name' });
+}
+
+const unitCache = new Map();
+
+// GET /units/{id}, once per page; null when it cannot be read.
+export function fetchUnit(id) {
+  if (!unitCache.has(id)) unitCache.set(id, api(`/api/v1/units/${id}`).catch(() => null));
+  return unitCache.get(id);
+}
+
+// Names such as "Văn phòng" repeat in every agency, so outside the tree a unit is named
+// with its parent: "Văn phòng – Sở Dân tộc và Tôn giáo tỉnh Đồng Nai".
+export async function qualifiedName(unit) {
+  const parent = unit.parent_id ? await fetchUnit(unit.parent_id) : null;
+  return parent ? `${unit.name} – ${parent.name}` : unit.name;
 }
 
 // "BDT · Từ 01/01/2004 đến 28/02/2025": short name and validity, shown under the name.
