@@ -53,7 +53,9 @@ int run(int argc, char** argv) {
   serve->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
   serve->add_option("--port", port, "Cổng")->capture_default_str()->check(CLI::Range(1, 65535));
   std::string static_dir;
-  serve->add_option("--static-dir", static_dir, "Thư mục tệp tĩnh bổ sung, phục vụ tại /files/ (không bắt buộc)")
+  serve
+      ->add_option("--static-dir", static_dir,
+                   "Thư mục tệp tĩnh bổ sung, phục vụ tại /files/ (không bắt buộc)")
       ->check(CLI::ExistingDirectory);
   serve->add_option("--threads", threads, "Số luồng phục vụ (một luồng cho mỗi kết nối đang mở)")
       ->capture_default_str()
@@ -125,7 +127,8 @@ int run(int argc, char** argv) {
     if (serve->parsed()) {
       database.migrate();
       http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20});
-      if (!static_dir.empty()) server.mount_files("/files/", static_dir);
+      if (!static_dir.empty())
+        server.mount_files("/files/", static_dir);
       if (server.bind(host, port) < 0)
         return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
       g_running_server = &server;
