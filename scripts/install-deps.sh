@@ -12,7 +12,12 @@ packages=(
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15 sqlite3 wrk curl
+  # browser tests: Debian's Chromium (never a downloaded browser) and fonts with Vietnamese glyphs
+  chromium fonts-liberation fonts-liberation2 fonts-dejavu-core
 )
+# Node.js and npm for the browser-test tooling, unless the machine already has them.
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -23,12 +28,22 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# npm packages of the browser tests, from the lock file; only when the lock file changed.
+e2e="$(dirname "$0")/../tests/e2e"
+if [ -f "$e2e/package-lock.json" ]; then
+  stamp="$e2e/node_modules/.tdkt-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
+    echo "install-deps: npm ci in tests/e2e"
+    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$e2e/package-lock.json" "$stamp"
+  fi
+fi

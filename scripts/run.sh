@@ -7,5 +7,7 @@ bin=build/release/bin/tdkt
 db="sqlite:./data/tdkt.db"
 if [ ! -f data/tdkt.db ]; then
   "$bin" --db "$db" init --demo
+else
+  echo "Dữ liệu có sẵn: data/tdkt.db (tài khoản mẫu: admin, canbo, hoidong, truongphong, nhanvien, xem; mật khẩu demo1234)"
 fi
 exec "$bin" --db "$db" serve --host "${TDKT_HOST:-127.0.0.1}" --port "${TDKT_PORT:-8080}"

@@ -50,8 +50,7 @@ class OrganisationService {
   Result<domain::Unit> create_unit(const Actor& actor, domain::UnitDraft draft);
   Result<domain::Unit> update_unit(const Actor& actor, UnitId id, const UnitPatch& patch);
 
-  Result<domain::Restructuring> restructure(const Actor& actor,
-                                            const domain::RestructuringRequest& request);
+  Result<domain::Restructuring> restructure(const Actor& actor, const domain::RestructuringRequest& request);
   std::vector<domain::Restructuring> restructurings();
   Result<domain::Restructuring> restructuring(RestructuringId id);
 

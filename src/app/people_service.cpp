@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/access.hpp"
 #include "app/snapshots.hpp"
 #include "core/text.hpp"
 
@@ -11,6 +12,15 @@ namespace {
 
 Error person_not_found(PersonId id) {
   return Error::not_found("Không tìm thấy cá nhân mã " + std::to_string(id.value) + ".");
+}
+
+Error membership_not_found(MembershipId id) {
+  return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) + ".");
+}
+
+Error out_of_scope(const Actor& actor) {
+  return {ErrorCode::kForbidden, "Cá nhân này nằm ngoài phạm vi đơn vị được giao cho tài khoản \"" + actor.name + "\".",
+          ""};
 }
 
 std::vector<std::string> split_terms(const std::string& folded) {
@@ -24,22 +34,22 @@ std::vector<std::string> split_terms(const std::string& folded) {
 
 }  // namespace
 
-Result<domain::Person> PeopleService::person(PersonId id) {
+Result<domain::Person> PeopleService::person(const Actor& actor, PersonId id) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   auto work = store_.read();
-  if (auto found = work->people().find_person(id))
-    return *found;
-  return person_not_found(id);
+  auto found = work->people().find_person(id);
+  if (!found) return person_not_found(id);
+  if (!person_in_scope(*work, actor, id, clock_.today())) return out_of_scope(actor);
+  return *found;
 }
 
-Result<PeoplePage> PeopleService::list(const PeopleListRequest& request) {
+Result<PeoplePage> PeopleService::list(const Actor& actor, const PeopleListRequest& request) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   if (request.limit < 1 || request.limit > kMaxPageSize) {
-    return Error::invalid("limit",
-                          "Số dòng mỗi trang phải từ 1 đến " + std::to_string(kMaxPageSize) + ".");
+    return Error::invalid("limit", "Số dòng mỗi trang phải từ 1 đến " + std::to_string(kMaxPageSize) + ".");
   }
-  if (request.offset < 0)
-    return Error::invalid("offset", "Vị trí bắt đầu không được âm.");
-  if (request.q.size() > 200)
-    return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
+  if (request.offset < 0) return Error::invalid("offset", "Vị trí bắt đầu không được âm.");
+  if (request.q.size() > 200) return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
   PeopleQuery query;
   query.terms = split_terms(text::fold(request.q));
   query.unit = request.unit;
@@ -48,8 +58,11 @@ Result<PeoplePage> PeopleService::list(const PeopleListRequest& request) {
   query.limit = request.limit;
   auto work = store_.read();
   if (query.unit && !work->organisation().find_unit(*query.unit)) {
-    return Error::conflict(ErrorCode::kInvalidInput, "unit_id", "Không tìm thấy đơn vị.");
+    return Error::invalid("unit_id", "Không tìm thấy đơn vị.");
   }
+  query.scope_day = clock_.today();
+  query.within_units = people_units(*work, actor, query.scope_day);
+  if (query.within_units) query.also_person = actor.person;
   PeoplePage page;
   page.items = work->people().list_people(query);
   page.offset = request.offset;
@@ -61,63 +74,78 @@ Result<PeoplePage> PeopleService::list(const PeopleListRequest& request) {
   return page;
 }
 
+Result<std::int64_t> PeopleService::count_visible(const Actor& actor) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
+  auto work = store_.read();
+  const auto today = clock_.today();
+  const auto units = people_units(*work, actor, today);
+  if (!units) return work->people().count_people();
+  PeopleQuery query;
+  query.as_of = today;
+  query.scope_day = today;
+  query.within_units = units;
+  query.also_person = actor.person;
+  query.limit = kMaxPageSize * 50;
+  return static_cast<std::int64_t>(work->people().list_people(query).size());
+}
+
 Result<domain::Person> PeopleService::create(const Actor& actor, domain::PersonDraft draft) {
+  TDKT_TRY(require(actor, domain::Permission::kManagePeople));
   auto checked = domain::check_person_draft(std::move(draft), clock_.today().year());
-  if (!checked)
-    return std::move(checked).error();
+  if (!checked) return std::move(checked).error();
   auto work = store_.write();
   auto& repo = work->people();
-  const auto id = repo.insert_person(*checked, domain::person_search_text(*checked),
-                                     domain::person_sort_key(*checked));
+  const auto id = repo.insert_person(*checked, domain::person_search_text(*checked), domain::person_sort_key(*checked));
   auto created = repo.find_person(id);
-  work->audit({actor.name, "person", id.value, "create", std::nullopt, snapshot(*created)},
-              clock_.now_iso());
+  work->audit({actor.name, "person", id.value, "create", std::nullopt, snapshot(*created)}, clock_.now_iso());
   work->commit();
   return *created;
 }
 
-Result<domain::Person> PeopleService::update(const Actor& actor, PersonId id,
-                                             domain::PersonDraft draft) {
+Result<domain::Person> PeopleService::update(const Actor& actor, PersonId id, domain::PersonDraft draft) {
+  TDKT_TRY(require(actor, domain::Permission::kManagePeople));
   auto checked = domain::check_person_draft(std::move(draft), clock_.today().year());
-  if (!checked)
-    return std::move(checked).error();
+  if (!checked) return std::move(checked).error();
   auto work = store_.write();
   auto& repo = work->people();
   auto before = repo.find_person(id);
-  if (!before)
-    return person_not_found(id);
-  repo.update_person(id, *checked, domain::person_search_text(*checked),
-                     domain::person_sort_key(*checked));
+  if (!before) return person_not_found(id);
+  if (!person_in_scope(*work, actor, id, clock_.today())) return out_of_scope(actor);
+  repo.update_person(id, *checked, domain::person_search_text(*checked), domain::person_sort_key(*checked));
   auto after = repo.find_person(id);
-  work->audit({actor.name, "person", id.value, "update", snapshot(*before), snapshot(*after)},
-              clock_.now_iso());
+  work->audit({actor.name, "person", id.value, "update", snapshot(*before), snapshot(*after)}, clock_.now_iso());
   work->commit();
   return *after;
 }
 
-Result<std::vector<domain::Membership>> PeopleService::memberships(PersonId id) {
+Result<std::vector<domain::Membership>> PeopleService::memberships(const Actor& actor, PersonId id) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   auto work = store_.read();
-  if (!work->people().find_person(id))
-    return person_not_found(id);
+  if (!work->people().find_person(id)) return person_not_found(id);
+  if (!person_in_scope(*work, actor, id, clock_.today())) return out_of_scope(actor);
   return work->people().memberships_of(id);
 }
 
-Result<domain::Membership> PeopleService::membership(MembershipId id) {
+Result<domain::Membership> PeopleService::membership(const Actor& actor, MembershipId id) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   auto work = store_.read();
-  if (auto found = work->people().find_membership(id))
-    return *found;
-  return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) + ".");
+  auto found = work->people().find_membership(id);
+  if (!found) return membership_not_found(id);
+  if (!person_in_scope(*work, actor, found->person, clock_.today())) return out_of_scope(actor);
+  return *found;
 }
 
-Result<std::vector<UnitMember>> PeopleService::members(UnitId unit, CivilDate day) {
+Result<std::vector<UnitMember>> PeopleService::members(const Actor& actor, UnitId unit, CivilDate day) {
+  TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   auto work = store_.read();
   if (!work->organisation().find_unit(unit)) {
     return Error::not_found("Không tìm thấy đơn vị mã " + std::to_string(unit.value) + ".");
   }
+  const auto today = clock_.today();
   std::vector<UnitMember> result;
   for (const auto& membership : work->people().memberships_in(unit, day)) {
-    if (auto person = work->people().find_person(membership.person))
-      result.push_back({membership, *person});
+    if (!person_in_scope(*work, actor, membership.person, today)) continue;
+    if (auto person = work->people().find_person(membership.person)) result.push_back({membership, *person});
   }
   std::sort(result.begin(), result.end(), [](const UnitMember& a, const UnitMember& b) {
     return text::name_sort_key(a.person.given_name, a.person.middle_name, a.person.family_name) <
@@ -126,66 +154,74 @@ Result<std::vector<UnitMember>> PeopleService::members(UnitId unit, CivilDate da
   return result;
 }
 
-Result<domain::Membership> PeopleService::add_membership(const Actor& actor,
-                                                         domain::Membership membership) {
+Result<domain::Membership> PeopleService::add_membership(const Actor& actor, domain::Membership membership) {
   membership.id = MembershipId{};
   return save_membership(actor, std::move(membership), true);
 }
 
-Result<domain::Membership> PeopleService::update_membership(const Actor& actor,
-                                                            domain::Membership membership) {
+Result<domain::Membership> PeopleService::update_membership(const Actor& actor, MembershipId id,
+                                                            const MembershipPatch& patch) {
+  TDKT_TRY(require(actor, domain::Permission::kManagePeople));
+  domain::Membership membership;
+  {
+    auto work = store_.read();
+    auto found = work->people().find_membership(id);
+    if (!found) return membership_not_found(id);
+    membership = *found;
+  }
+  if (patch.unit) membership.unit = *patch.unit;
+  if (patch.position) membership.position = *patch.position;
+  if (patch.from) membership.period.from = *patch.from;
+  if (patch.to) membership.period.to = *patch.to;
   return save_membership(actor, std::move(membership), false);
 }
 
-Result<domain::Membership> PeopleService::save_membership(const Actor& actor,
-                                                          domain::Membership membership,
+Result<domain::Membership> PeopleService::save_membership(const Actor& actor, domain::Membership membership,
                                                           bool create) {
+  TDKT_TRY(require(actor, domain::Permission::kManagePeople));
   membership.position = text::normalize(membership.position);
   auto work = store_.write();
   auto& people = work->people();
+  const auto today = clock_.today();
   std::optional<domain::Membership> before;
   if (!create) {
     before = people.find_membership(membership.id);
-    if (!before)
-      return Error::not_found("Không tìm thấy quá trình công tác mã " +
-                              std::to_string(membership.id.value) + ".");
+    if (!before) return membership_not_found(membership.id);
     membership.person = before->person;
+    TDKT_TRY(require_unit_in_scope(*work, actor, before->unit, today));
   }
-  if (!people.find_person(membership.person))
-    return person_not_found(membership.person);
+  if (!people.find_person(membership.person)) return person_not_found(membership.person);
   auto unit = work->organisation().find_unit(membership.unit);
-  if (!unit)
-    return Error::conflict(ErrorCode::kInvalidInput, "unit_id", "Không tìm thấy đơn vị.");
+  if (!unit) return Error::invalid("unit_id", "Không tìm thấy đơn vị.");
+  TDKT_TRY(require_unit_in_scope(*work, actor, membership.unit, today));
   TDKT_TRY(domain::check_membership(membership, people.memberships_of(membership.person)));
   if (!unit->period.covers(membership.period)) {
-    std::string span = "từ " + unit->period.from.vn() +
-                       (unit->period.to ? " đến " + unit->period.to->vn() : std::string());
-    return Error::conflict(ErrorCode::kConflict, "unit_id",
-                           "Đơn vị \"" + unit->name + "\" chỉ tồn tại " + span +
-                               "; thời gian công tác phải nằm trong khoảng đó.");
+    std::string span =
+        "từ " + unit->period.from.vn() + (unit->period.to ? " đến " + unit->period.to->vn() : std::string());
+    return Error::conflict(
+        ErrorCode::kConflict, "unit_id",
+        "Đơn vị \"" + unit->name + "\" chỉ tồn tại " + span + "; thời gian công tác phải nằm trong khoảng đó.");
   }
   if (create) {
     membership.id = people.insert_membership(membership);
   } else {
     people.update_membership(membership);
   }
-  work->audit(
-      {actor.name, "membership", membership.id.value, create ? "create" : "update",
-       before ? std::optional<Snapshot>(snapshot(*before)) : std::nullopt, snapshot(membership)},
-      clock_.now_iso());
+  work->audit({actor.name, "membership", membership.id.value, create ? "create" : "update",
+               before ? std::optional<Snapshot>(snapshot(*before)) : std::nullopt, snapshot(membership)},
+              clock_.now_iso());
   work->commit();
   return membership;
 }
 
 Status PeopleService::delete_membership(const Actor& actor, MembershipId id) {
+  TDKT_TRY(require(actor, domain::Permission::kManagePeople));
   auto work = store_.write();
   auto before = work->people().find_membership(id);
-  if (!before)
-    return Error::not_found("Không tìm thấy quá trình công tác mã " + std::to_string(id.value) +
-                            ".");
+  if (!before) return membership_not_found(id);
+  TDKT_TRY(require_unit_in_scope(*work, actor, before->unit, clock_.today()));
   work->people().delete_membership(id);
-  work->audit({actor.name, "membership", id.value, "delete", snapshot(*before), std::nullopt},
-              clock_.now_iso());
+  work->audit({actor.name, "membership", id.value, "delete", snapshot(*before), std::nullopt}, clock_.now_iso());
   work->commit();
   return {};
 }

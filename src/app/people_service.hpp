@@ -22,6 +22,14 @@ struct PeoplePage {
   bool has_more = false;
 };
 
+// A change to a membership; absent fields stay as they are.
+struct MembershipPatch {
+  std::optional<UnitId> unit;
+  std::optional<std::string> position;
+  std::optional<CivilDate> from;
+  std::optional<std::optional<CivilDate>> to;  // engaged nullopt reopens the end
+};
+
 struct UnitMember {
   domain::Membership membership;
   domain::Person person;
@@ -33,22 +41,23 @@ class PeopleService {
 
   PeopleService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  Result<domain::Person> person(PersonId id);
-  Result<PeoplePage> list(const PeopleListRequest& request);
+  Result<domain::Person> person(const Actor& actor, PersonId id);
+  Result<PeoplePage> list(const Actor& actor, const PeopleListRequest& request);
+  // How many persons the actor can see.
+  Result<std::int64_t> count_visible(const Actor& actor);
   Result<domain::Person> create(const Actor& actor, domain::PersonDraft draft);
   Result<domain::Person> update(const Actor& actor, PersonId id, domain::PersonDraft draft);
 
-  Result<std::vector<domain::Membership>> memberships(PersonId id);
-  Result<domain::Membership> membership(MembershipId id);
-  // Who was in `unit` on `day`, in Vietnamese name order.
-  Result<std::vector<UnitMember>> members(UnitId unit, CivilDate day);
+  Result<std::vector<domain::Membership>> memberships(const Actor& actor, PersonId id);
+  Result<domain::Membership> membership(const Actor& actor, MembershipId id);
+  // Who was in `unit` on `day` (those within the actor's scope), in Vietnamese name order.
+  Result<std::vector<UnitMember>> members(const Actor& actor, UnitId unit, CivilDate day);
   Result<domain::Membership> add_membership(const Actor& actor, domain::Membership membership);
-  Result<domain::Membership> update_membership(const Actor& actor, domain::Membership membership);
+  Result<domain::Membership> update_membership(const Actor& actor, MembershipId id, const MembershipPatch& patch);
   Status delete_membership(const Actor& actor, MembershipId id);
 
  private:
-  Result<domain::Membership> save_membership(const Actor& actor, domain::Membership membership,
-                                             bool create);
+  Result<domain::Membership> save_membership(const Actor& actor, domain::Membership membership, bool create);
 
   Store& store_;
   const Clock& clock_;

@@ -14,6 +14,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
+#include "domain/accounts/account.hpp"
 #include "domain/organisation/bloc.hpp"
 #include "domain/organisation/restructuring.hpp"
 #include "domain/organisation/unit.hpp"
@@ -21,16 +22,39 @@
 
 namespace tdkt::app {
 
-// Who is acting. Accounts (issue 3) extend this; until then the CLI and demo act as "system".
+// Who is acting: a signed-in account, or the system itself (the CLI, the demo loader), which may
+// do everything. Use cases check the role and scope; the HTTP layer only authenticates.
 struct Actor {
   std::string name = "system";
+  std::optional<AccountId> account;
+  domain::Role role = domain::Role::kAdmin;
+  std::optional<UnitId> scope_unit;
+  std::optional<PersonId> person;
+
+  static Actor system() { return {}; }
 };
 
 class Clock {
  public:
   virtual ~Clock() = default;
   virtual CivilDate today() const = 0;
-  virtual std::string now_iso() const = 0;  // "2026-11-22T05:19:33Z"
+  virtual std::int64_t now_unix() const = 0;                         // seconds since 1970-01-01T00:00:00Z
+  std::string now_iso() const { return iso_timestamp(now_unix()); }  // "2026-11-22T05:19:33Z"
+
+  static std::string iso_timestamp(std::int64_t unix_seconds);
+};
+
+// Password hashing and session tokens (libsodium in production: security/).
+class Crypto {
+ public:
+  virtual ~Crypto() = default;
+  // An encoded Argon2id hash that carries its own salt and parameters.
+  virtual std::string hash_password(const std::string& password) const = 0;
+  virtual bool verify_password(const std::string& encoded_hash, const std::string& password) const = 0;
+  // 32 random bytes, base64url without padding (43 characters).
+  virtual std::string random_token() const = 0;
+  // A hex digest of a token: what is stored instead of the token.
+  virtual std::string digest(const std::string& token) const = 0;
 };
 
 // An ordered list of field names and values: what a record looked like before or after a write.
@@ -77,10 +101,14 @@ class OrganisationRepository {
 };
 
 struct PeopleQuery {
-  std::vector<std::string>
-      terms;  // folded words; a person matches when every word starts a word of the name
+  // Folded words; a person matches when every word starts a word of the name.
+  std::vector<std::string> terms;
   std::optional<UnitId> unit;  // only members of this unit on `as_of`
   CivilDate as_of;
+  // When set, only persons who are members on `scope_day` of one of these units, or `also_person`.
+  std::optional<std::vector<UnitId>> within_units;
+  std::optional<PersonId> also_person;
+  CivilDate scope_day;
   int offset = 0;
   int limit = 50;
 };
@@ -92,8 +120,8 @@ class PeopleRepository {
   // `search_text` and `sort_key` are derived by the domain (person_search_text, person_sort_key).
   virtual PersonId insert_person(const domain::PersonDraft& draft, const std::string& search_text,
                                  const std::string& sort_key) = 0;
-  virtual void update_person(PersonId id, const domain::PersonDraft& draft,
-                             const std::string& search_text, const std::string& sort_key) = 0;
+  virtual void update_person(PersonId id, const domain::PersonDraft& draft, const std::string& search_text,
+                             const std::string& sort_key) = 0;
   // Persons in Vietnamese name order; at most query.limit + 1 rows so a caller can tell
   // whether a further page exists.
   virtual std::vector<domain::Person> list_people(const PeopleQuery& query) = 0;
@@ -107,15 +135,59 @@ class PeopleRepository {
   virtual void delete_membership(MembershipId id) = 0;
 };
 
+struct StoredAccount {
+  domain::Account account;
+  std::string password_hash;
+};
+
+struct StoredSession {
+  AccountId account;
+  std::string csrf_token;
+  std::int64_t expires_at = 0;  // unix seconds
+};
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  virtual std::optional<StoredAccount> find_by_username(const std::string& username) = 0;
+  virtual std::optional<StoredAccount> find(AccountId id) = 0;
+  virtual std::vector<domain::Account> list() = 0;
+  virtual AccountId insert(const domain::Account& account, const std::string& password_hash, std::int64_t now) = 0;
+  virtual void update(const domain::Account& account) = 0;
+  virtual void set_password(AccountId id, const std::string& password_hash, std::int64_t now) = 0;
+
+  virtual void insert_session(const std::string& token_digest, const StoredSession& session, const std::string& address,
+                              std::int64_t now) = 0;
+  virtual std::optional<StoredSession> find_session(const std::string& token_digest) = 0;
+  virtual void delete_session(const std::string& token_digest) = 0;
+  virtual void delete_sessions_of(AccountId id) = 0;
+  virtual void delete_expired_sessions(std::int64_t now) = 0;
+
+  virtual void record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
+                                    std::int64_t now) = 0;
+  // Failed attempts since `since` (unix seconds) for a username, and from an address.
+  virtual int failures_for_username(const std::string& username, std::int64_t since) = 0;
+  virtual int failures_from_address(const std::string& address, std::int64_t since) = 0;
+};
+
+struct AuditVerification {
+  std::int64_t records = 0;
+  std::optional<std::int64_t> first_broken;  // the id of the first record whose link does not hold
+  std::string reason;
+};
+
 // One transaction. Destroying it without commit() rolls back everything it wrote.
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;
   virtual OrganisationRepository& organisation() = 0;
   virtual PeopleRepository& people() = 0;
-  // Appends an audit record in this same transaction.
+  virtual AccountRepository& accounts() = 0;
+  // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;
+  // Recomputes the whole chain; reports the first record that does not match.
+  virtual AuditVerification verify_audit_chain() = 0;
   virtual void commit() = 0;
 };
 

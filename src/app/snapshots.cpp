@@ -13,8 +13,7 @@ template <typename Ids>
 std::string join_ids(const Ids& ids) {
   std::string out;
   for (const auto& id : ids) {
-    if (!out.empty())
-      out += ',';
+    if (!out.empty()) out += ',';
     out += std::to_string(id.value);
   }
   return out;
@@ -56,10 +55,8 @@ Snapshot snapshot(const domain::Membership& membership) {
 Snapshot snapshot(const domain::Restructuring& event) {
   std::string successions;
   for (const auto& item : event.successions) {
-    if (!successions.empty())
-      successions += ',';
-    successions +=
-        std::to_string(item.predecessor.value) + "->" + std::to_string(item.successor.value);
+    if (!successions.empty()) successions += ',';
+    successions += std::to_string(item.predecessor.value) + "->" + std::to_string(item.successor.value);
   }
   return {{"title", event.title},
           {"legal_basis", event.legal_basis},

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
@@ -16,13 +18,11 @@ namespace {
 http::Server* g_running_server = nullptr;
 
 void handle_stop_signal(int) {
-  if (g_running_server)
-    g_running_server->stop();
+  if (g_running_server) g_running_server->stop();
 }
 
 std::string default_db() {
-  if (const char* env = std::getenv("TDKT_DB"); env && *env)
-    return env;
+  if (const char* env = std::getenv("TDKT_DB"); env && *env) return env;
   return std::string(storage::kDefaultLocation);
 }
 
@@ -45,33 +45,46 @@ int run(int argc, char** argv) {
                  "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://... (mặc định: $TDKT_DB hoặc "
                  "sqlite:./data/tdkt.db)");
 
-  auto* serve =
-      app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
+  auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 64;
   serve->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
   serve->add_option("--port", port, "Cổng")->capture_default_str()->check(CLI::Range(1, 65535));
+  bool secure_cookies = false;
+  serve->add_flag("--secure-cookies", secure_cookies,
+                  "Thêm thuộc tính Secure cho cookie phiên (khi phục vụ qua HTTPS, ví dụ sau nginx)");
   std::string static_dir;
-  serve
-      ->add_option("--static-dir", static_dir,
-                   "Thư mục tệp tĩnh bổ sung, phục vụ tại /files/ (không bắt buộc)")
+  serve->add_option("--static-dir", static_dir, "Thư mục tệp tĩnh bổ sung, phục vụ tại /files/ (không bắt buộc)")
       ->check(CLI::ExistingDirectory);
   serve->add_option("--threads", threads, "Số luồng phục vụ (một luồng cho mỗi kết nối đang mở)")
       ->capture_default_str()
       ->check(CLI::Range(4, 1024));
 
-  auto* init =
-      app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
+  auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
   init->add_flag("--demo", demo, "Nạp dữ liệu mẫu từ hồ sơ của Ban Dân tộc tỉnh Bình Phước");
 
   auto* migrate = app.add_subcommand("migrate", "Áp dụng các migration còn thiếu");
-  auto* backup =
-      app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
+  auto* backup = app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
   std::string backup_file;
   backup->add_option("file", backup_file, "Tệp đích")->required();
   auto* version = app.add_subcommand("version", "In phiên bản");
+
+  auto* user = app.add_subcommand("user", "Quản lý tài khoản từ dòng lệnh");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn, một dòng)");
+  std::string new_username;
+  std::string new_role = "admin";
+  std::string new_display_name;
+  user_add->add_option("username", new_username, "Tên đăng nhập")->required();
+  user_add->add_option("--role", new_role, "Vai trò: admin, officer, council_member, unit_head, staff, viewer")
+      ->capture_default_str();
+  user_add->add_option("--name", new_display_name, "Họ tên hiển thị");
+
+  auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi mã băm của nhật ký; báo liên kết hỏng đầu tiên");
 
   try {
     app.parse(argc, argv);
@@ -85,8 +98,7 @@ int run(int argc, char** argv) {
   }
 
   auto location = storage::parse_location(db);
-  if (!location)
-    return print_error(location.error());
+  if (!location) return print_error(location.error());
 
   try {
     server::Context context(*location, serve->parsed() ? 16 : 2);
@@ -94,8 +106,7 @@ int run(int argc, char** argv) {
 
     if (migrate->parsed()) {
       const int applied = database.migrate();
-      std::cout << "Đã áp dụng " << applied
-                << " migration; phiên bản lược đồ: " << database.schema_version() << "\n";
+      std::cout << "Đã áp dụng " << applied << " migration; phiên bản lược đồ: " << database.schema_version() << "\n";
       return 0;
     }
     if (init->parsed()) {
@@ -103,39 +114,61 @@ int run(int argc, char** argv) {
       if (demo) {
         auto existing = context.organisation().units(context.clock().today());
         if (!context.organisation().restructurings().empty() || !existing.empty()) {
-          return fail("cơ sở dữ liệu " + location->display() +
-                      " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
+          return fail("cơ sở dữ liệu " + location->display() + " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
         }
-        auto summary = ingest::load_demo(context.organisation(), context.people());
-        if (!summary)
-          return print_error(summary.error());
+        auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts());
+        if (!summary) return print_error(summary.error());
         database.optimize();
-        std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, "
-                  << summary->restructurings << " đợt sắp xếp, " << summary->people << " cá nhân, "
-                  << summary->memberships << " quá trình công tác, " << summary->blocs
-                  << " khối thi đua.\n";
+        std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, " << summary->restructurings
+                  << " đợt sắp xếp, " << summary->people << " cá nhân, " << summary->memberships
+                  << " quá trình công tác, " << summary->blocs << " khối thi đua.\n";
+        std::cout << "Tài khoản mẫu, mật khẩu demo1234:";
+        for (const auto& name : summary->accounts)
+          std::cout << " " << name;
+        std::cout << "\n";
       }
       std::cout << "Cơ sở dữ liệu sẵn sàng: " << location->display() << "\n";
       return 0;
     }
+    if (user_add->parsed()) {
+      database.migrate();
+      auto role = domain::role_from_string(new_role);
+      if (!role) return fail("vai trò \"" + new_role + "\" không hợp lệ.");
+      std::string password;
+      if (isatty(STDIN_FILENO)) std::cerr << "Mật khẩu cho " << new_username << ": ";
+      std::getline(std::cin, password);
+      app::AccountDraft draft{new_username, new_display_name, *role, std::nullopt, std::nullopt, password};
+      auto account = context.accounts().create(app::Actor::system(), draft);
+      if (!account) return print_error(account.error());
+      std::cout << "Đã tạo tài khoản " << account->username << " (" << domain::vietnamese_label(account->role)
+                << ").\n";
+      return 0;
+    }
+    if (audit_verify->parsed()) {
+      const auto verification = context.audit().verify();
+      if (verification.first_broken) {
+        std::cout << "Nhật ký KHÔNG toàn vẹn: liên kết hỏng đầu tiên tại bản ghi #" << *verification.first_broken
+                  << " — " << verification.reason << ".\n";
+        return 1;
+      }
+      std::cout << "Nhật ký toàn vẹn: " << verification.records << " bản ghi, chuỗi mã băm khớp.\n";
+      return 0;
+    }
     if (backup->parsed()) {
-      if (auto done = database.backup(backup_file); !done)
-        return print_error(done.error());
+      if (auto done = database.backup(backup_file); !done) return print_error(done.error());
       std::cout << "Đã sao lưu vào " << backup_file << "\n";
       return 0;
     }
     if (serve->parsed()) {
       database.migrate();
-      http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20});
-      if (!static_dir.empty())
-        server.mount_files("/files/", static_dir);
-      if (server.bind(host, port) < 0)
-        return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
+      http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20, secure_cookies});
+      if (!static_dir.empty()) server.mount_files("/files/", static_dir);
+      if (server.bind(host, port) < 0) return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
       g_running_server = &server;
       std::signal(SIGINT, handle_stop_signal);
       std::signal(SIGTERM, handle_stop_signal);
-      std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ ("
-                << location->display() << ")" << std::endl;
+      std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ (" << location->display() << ")"
+                << std::endl;
       server.listen();
       g_running_server = nullptr;
       std::cout << "tdkt đã dừng." << std::endl;

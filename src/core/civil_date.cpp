@@ -7,12 +7,10 @@ namespace tdkt {
 namespace {
 
 std::optional<int> parse_number(std::string_view text) {
-  if (text.empty())
-    return std::nullopt;
+  if (text.empty()) return std::nullopt;
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size())
-    return std::nullopt;
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
   return value;
 }
 
@@ -25,32 +23,25 @@ std::string two_digits(unsigned value) {
 }  // namespace
 
 std::optional<CivilDate> CivilDate::from_ymd(int year, unsigned month, unsigned day) {
-  if (year < 1 || year > 9999)
-    return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
-                                        std::chrono::day{day}};
-  if (!ymd.ok())
-    return std::nullopt;
-  return CivilDate(
-      static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count()));
+  if (year < 1 || year > 9999) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  return CivilDate(static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count()));
 }
 
 std::optional<CivilDate> CivilDate::parse_iso(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-    return std::nullopt;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto year = parse_number(text.substr(0, 4));
   auto month = parse_number(text.substr(5, 2));
   auto day = parse_number(text.substr(8, 2));
-  if (!year || !month || !day)
-    return std::nullopt;
+  if (!year || !month || !day) return std::nullopt;
   return from_ymd(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
 }
 
 std::optional<CivilDate> CivilDate::parse_vn(std::string_view text) {
   const auto first = text.find('/');
   const auto second = text.find('/', first == std::string_view::npos ? first : first + 1);
-  if (first == std::string_view::npos || second == std::string_view::npos)
-    return std::nullopt;
+  if (first == std::string_view::npos || second == std::string_view::npos) return std::nullopt;
   auto day = parse_number(text.substr(0, first));
   auto month = parse_number(text.substr(first + 1, second - first - 1));
   auto year_text = text.substr(second + 1);
@@ -90,15 +81,13 @@ std::string CivilDate::vn() const {
 }
 
 std::string CivilDate::vn_long() const {
-  return "ngày " + two_digits(day()) + " tháng " + two_digits(month()) + " năm " +
-         std::to_string(year());
+  return "ngày " + two_digits(day()) + " tháng " + two_digits(month()) + " năm " + std::to_string(year());
 }
 
 Result<CivilDate> parse_date_field(std::string_view text, std::string_view field) {
-  if (auto date = CivilDate::parse_iso(text))
-    return *date;
-  return Error::invalid(std::string(field), "Ngày không hợp lệ: \"" + std::string(text) +
-                                                "\" (cần một ngày có thật, dạng YYYY-MM-DD).");
+  if (auto date = CivilDate::parse_iso(text)) return *date;
+  return Error::invalid(std::string(field),
+                        "Ngày không hợp lệ: \"" + std::string(text) + "\" (cần một ngày có thật, dạng YYYY-MM-DD).");
 }
 
 }  // namespace tdkt

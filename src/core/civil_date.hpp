@@ -56,13 +56,9 @@ struct Period {
 
   bool valid() const { return !to || from <= *to; }
   bool contains(CivilDate day) const { return from <= day && (!to || day <= *to); }
-  bool overlaps(const Period& other) const {
-    return (!other.to || from <= *other.to) && (!to || other.from <= *to);
-  }
+  bool overlaps(const Period& other) const { return (!other.to || from <= *other.to) && (!to || other.from <= *to); }
   // True when `inner` lies entirely within this period.
-  bool covers(const Period& inner) const {
-    return from <= inner.from && (!to || (inner.to && *inner.to <= *to));
-  }
+  bool covers(const Period& inner) const { return from <= inner.from && (!to || (inner.to && *inner.to <= *to)); }
   friend bool operator==(const Period&, const Period&) = default;
 };
 

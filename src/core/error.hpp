@@ -18,6 +18,8 @@ enum class ErrorCode {
   kAlreadyEnded,      // a restructuring ends a unit that has already ended (409)
   kUnauthenticated,   // no valid session (401)
   kForbidden,         // the account may not do this (403)
+  kCsrfFailed,        // an unsafe request without the session's anti-forgery token (403)
+  kTooManyAttempts,   // sign-in throttled after repeated failures (429)
   kTooLarge,          // the request body is larger than allowed (413)
   kUnsupportedMedia,  // a body that is not JSON where JSON is required (415)
   kUnavailable,       // a dependency (database, converter) is not reachable (503)
@@ -35,15 +37,11 @@ struct Error {
   static Error invalid(std::string field, std::string message) {
     return {ErrorCode::kInvalidInput, std::move(message), std::move(field)};
   }
-  static Error not_found(std::string message) {
-    return {ErrorCode::kNotFound, std::move(message), {}};
-  }
+  static Error not_found(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
   static Error conflict(ErrorCode code, std::string field, std::string message) {
     return {code, std::move(message), std::move(field)};
   }
-  static Error internal(std::string message) {
-    return {ErrorCode::kInternal, std::move(message), {}};
-  }
+  static Error internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
 };
 
 }  // namespace tdkt

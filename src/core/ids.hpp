@@ -24,7 +24,5 @@ using BlocId = Id<struct BlocTag>;
 
 template <typename Tag>
 struct std::hash<tdkt::Id<Tag>> {
-  std::size_t operator()(tdkt::Id<Tag> id) const noexcept {
-    return std::hash<std::int64_t>{}(id.value);
-  }
+  std::size_t operator()(tdkt::Id<Tag> id) const noexcept { return std::hash<std::int64_t>{}(id.value); }
 };

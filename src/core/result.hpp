@@ -78,8 +78,7 @@ using Status = Result<void>;
 }  // namespace tdkt
 
 // Propagates a failed Result from the current function (which must return a Result).
-#define TDKT_TRY(expr)                                     \
-  do {                                                     \
-    if (auto tdkt_try_result_ = (expr); !tdkt_try_result_) \
-      return std::move(tdkt_try_result_).error();          \
+#define TDKT_TRY(expr)                                                                                 \
+  do {                                                                                                 \
+    if (auto tdkt_try_result_ = (expr); !tdkt_try_result_) return std::move(tdkt_try_result_).error(); \
   } while (false)

@@ -17,16 +17,14 @@ namespace {
 const icu::Normalizer2& nfd() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* instance = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status))
-    throw std::runtime_error("ICU NFD normaliser unavailable");
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFD normaliser unavailable");
   return *instance;
 }
 
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status))
-    throw std::runtime_error("ICU NFC normaliser unavailable");
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normaliser unavailable");
   return *instance;
 }
 
@@ -34,10 +32,8 @@ const icu::Normalizer2& nfc() {
 icu::Collator& vietnamese_collator() {
   thread_local std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> instance(
-        icu::Collator::createInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !instance)
-      throw std::runtime_error("ICU Vietnamese collator unavailable");
+    std::unique_ptr<icu::Collator> instance(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status) || !instance) throw std::runtime_error("ICU Vietnamese collator unavailable");
     return instance;
   }();
   return *collator;
@@ -45,8 +41,7 @@ icu::Collator& vietnamese_collator() {
 
 // Raw ICU sort key without its terminating zero byte.
 std::vector<std::uint8_t> raw_sort_key(std::string_view utf8) {
-  const auto source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   auto& collator = vietnamese_collator();
   std::vector<std::uint8_t> key(64);
   int32_t length = collator.getSortKey(source, key.data(), static_cast<int32_t>(key.size()));
@@ -71,15 +66,13 @@ std::vector<std::string> words(std::string_view text) {
   std::string current;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!current.empty())
-        result.push_back(std::move(current));
+      if (!current.empty()) result.push_back(std::move(current));
       current.clear();
     } else {
       current.push_back(c);
     }
   }
-  if (!current.empty())
-    result.push_back(std::move(current));
+  if (!current.empty()) result.push_back(std::move(current));
   return result;
 }
 
@@ -89,8 +82,7 @@ std::string group_thousands(std::string digits) {
   for (std::size_t i = 0; i < n; ++i) {
     out.push_back(digits[i]);
     const auto remaining = n - i - 1;
-    if (remaining > 0 && remaining % 3 == 0)
-      out.push_back('.');
+    if (remaining > 0 && remaining % 3 == 0) out.push_back('.');
   }
   return out;
 }
@@ -99,35 +91,29 @@ std::string group_thousands(std::string digits) {
 
 std::string fold(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  const auto source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const icu::UnicodeString decomposed = nfd().normalize(source, status);
-  if (U_FAILURE(status))
-    return {};
+  if (U_FAILURE(status)) return {};
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK)
-      continue;
-    if (c == 0x0110 || c == 0x0111)
-      c = 'd';  // Đ đ
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0110 || c == 0x0111) c = 'd';  // Đ đ
     if (!u_isalnum(c)) {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space)
-      out.push_back(' ');
+    if (pending_space) out.push_back(' ');
     pending_space = false;
     c = u_tolower(c);
     char buffer[U8_MAX_LENGTH];
     int32_t length = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, c, error);
-    if (!error)
-      out.append(buffer, static_cast<std::size_t>(length));
+    if (!error) out.append(buffer, static_cast<std::size_t>(length));
   }
   return out;
 }
@@ -138,8 +124,7 @@ std::string collation_key(std::string_view utf8) {
   return out;
 }
 
-std::string name_sort_key(std::string_view given, std::string_view middle,
-                          std::string_view family) {
+std::string name_sort_key(std::string_view given, std::string_view middle, std::string_view family) {
   // Each part's full key (all strengths) then "00", a byte lower than any byte inside an ICU
   // key: the next part counts only when the earlier parts are equal at every strength.
   std::string out;
@@ -154,15 +139,12 @@ std::string name_sort_key(std::string_view given, std::string_view middle,
 NameParts split_name(std::string_view full_name) {
   auto parts = words(normalize(full_name));
   NameParts result;
-  if (parts.empty())
-    return result;
+  if (parts.empty()) return result;
   result.given = parts.back();
-  if (parts.size() == 1)
-    return result;
+  if (parts.size() == 1) return result;
   result.family = parts.front();
   for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
-    if (!result.middle.empty())
-      result.middle += ' ';
+    if (!result.middle.empty()) result.middle += ' ';
     result.middle += parts[i];
   }
   return result;
@@ -171,10 +153,8 @@ NameParts split_name(std::string_view full_name) {
 std::string join_name(const NameParts& parts) {
   std::string out;
   for (const auto* part : {&parts.family, &parts.middle, &parts.given}) {
-    if (part->empty())
-      continue;
-    if (!out.empty())
-      out += ' ';
+    if (part->empty()) continue;
+    if (!out.empty()) out += ' ';
     out += *part;
   }
   return out;
@@ -182,17 +162,14 @@ std::string join_name(const NameParts& parts) {
 
 std::string normalize(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  const auto source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const icu::UnicodeString composed = nfc().normalize(source, status);
   std::string raw;
-  if (U_FAILURE(status))
-    return raw;
+  if (U_FAILURE(status)) return raw;
   composed.toUTF8String(raw);
   std::string out;
   for (const auto& word : words(raw)) {
-    if (!out.empty())
-      out += ' ';
+    if (!out.empty()) out += ' ';
     out += word;
   }
   return out;
@@ -200,8 +177,7 @@ std::string normalize(std::string_view utf8) {
 
 std::string format_integer(std::int64_t value) {
   const bool negative = value < 0;
-  const auto magnitude =
-      negative ? -static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  const auto magnitude = negative ? -static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   return (negative ? "-" : "") + group_thousands(std::to_string(magnitude));
 }
 
@@ -209,8 +185,7 @@ std::string format_decimal(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
   const auto scaled = static_cast<std::int64_t>(std::llround(std::fabs(value) * scale));
   const auto divisor = static_cast<std::int64_t>(scale);
-  std::string out =
-      (value < 0 && scaled != 0 ? "-" : "") + group_thousands(std::to_string(scaled / divisor));
+  std::string out = (value < 0 && scaled != 0 ? "-" : "") + group_thousands(std::to_string(scaled / divisor));
   if (decimals > 0) {
     std::string fraction = std::to_string(scaled % divisor);
     out += ',' + std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
@@ -225,8 +200,7 @@ bool valid_utf8(std::string_view bytes) {
   while (i < length) {
     UChar32 c = 0;
     U8_NEXT(data, i, length, c);
-    if (c < 0)
-      return false;
+    if (c < 0) return false;
   }
   return true;
 }

@@ -35,8 +35,7 @@ TEST(Collation, OrdersVietnameseLettersAndTones) {
   // Tones: ngang < huyền < hỏi < ngã < sắc < nặng.
   std::vector<std::string> tones{"ma", "mà", "mả", "mã", "má", "mạ"};
   for (std::size_t i = 0; i + 1 < tones.size(); ++i) {
-    EXPECT_LT(collation_key(tones[i]), collation_key(tones[i + 1]))
-        << tones[i] << " < " << tones[i + 1];
+    EXPECT_LT(collation_key(tones[i]), collation_key(tones[i + 1])) << tones[i] << " < " << tones[i + 1];
   }
 }
 
@@ -44,9 +43,8 @@ TEST(NameSortKey, SortsByGivenThenMiddleThenFamilyName) {
   struct Name {
     std::string family, middle, given;
   };
-  std::vector<Name> names{{"Nguyễn", "Văn", "Khang"}, {"Lê", "Thị Thu", "Hà"},
-                          {"Trần", "Quốc", "Hưng"},   {"Đỗ", "Văn", "An"},
-                          {"Nguyễn", "Văn", "An"},    {"Bùi", "Văn", "Khàng"}};
+  std::vector<Name> names{{"Nguyễn", "Văn", "Khang"}, {"Lê", "Thị Thu", "Hà"}, {"Trần", "Quốc", "Hưng"},
+                          {"Đỗ", "Văn", "An"},        {"Nguyễn", "Văn", "An"}, {"Bùi", "Văn", "Khàng"}};
   std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) {
     return name_sort_key(a.given, a.middle, a.family) < name_sort_key(b.given, b.middle, b.family);
   });
@@ -54,9 +52,8 @@ TEST(NameSortKey, SortsByGivenThenMiddleThenFamilyName) {
   for (const auto& name : names)
     order.push_back(name.family + " " + name.middle + " " + name.given);
   // "An" before "Hà" before "Hưng" before "Khang" before "Khàng"; the two "Văn An" by family name.
-  EXPECT_EQ(order,
-            (std::vector<std::string>{"Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Thu Hà",
-                                      "Trần Quốc Hưng", "Nguyễn Văn Khang", "Bùi Văn Khàng"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Thu Hà", "Trần Quốc Hưng",
+                                             "Nguyễn Văn Khang", "Bùi Văn Khàng"}));
 }
 
 TEST(SplitName, FamilyMiddleGiven) {

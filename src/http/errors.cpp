@@ -5,27 +5,20 @@ namespace tdkt::http {
 int status_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidInput:
-    case ErrorCode::kUnknownField:
-      return 400;
-    case ErrorCode::kUnauthenticated:
-      return 401;
+    case ErrorCode::kUnknownField: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
     case ErrorCode::kForbidden:
-      return 403;
-    case ErrorCode::kNotFound:
-      return 404;
+    case ErrorCode::kCsrfFailed: return 403;
+    case ErrorCode::kNotFound: return 404;
     case ErrorCode::kConflict:
     case ErrorCode::kOverlap:
     case ErrorCode::kCycle:
-    case ErrorCode::kAlreadyEnded:
-      return 409;
-    case ErrorCode::kTooLarge:
-      return 413;
-    case ErrorCode::kUnsupportedMedia:
-      return 415;
-    case ErrorCode::kUnavailable:
-      return 503;
-    case ErrorCode::kInternal:
-      return 500;
+    case ErrorCode::kAlreadyEnded: return 409;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kTooManyAttempts: return 429;
+    case ErrorCode::kUnsupportedMedia: return 415;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
   }
   return 500;
 }

@@ -17,13 +17,11 @@ using Json = nlohmann::ordered_json;
 // Parses `body` as a JSON object whose keys all belong to `allowed`.
 Result<Json> parse_object(const std::string& body, const std::set<std::string>& allowed);
 // Checks the keys of an object nested in a body; `prefix` names it in errors ("creates[0].").
-Status check_fields(const Json& object, const std::set<std::string>& allowed,
-                    const std::string& prefix);
+Status check_fields(const Json& object, const std::set<std::string>& allowed, const std::string& prefix);
 
 class Fields {
  public:
-  Fields(const Json& object, std::string prefix = {})
-      : object_(object), prefix_(std::move(prefix)) {}
+  Fields(const Json& object, std::string prefix = {}) : object_(object), prefix_(std::move(prefix)) {}
 
   bool has(const std::string& name) const { return object_.contains(name); }
   bool is_null(const std::string& name) const { return has(name) && object_.at(name).is_null(); }

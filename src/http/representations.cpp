@@ -30,9 +30,8 @@ Json to_json(const domain::UnitNode& node) {
 Json to_json(const domain::Restructuring& event) {
   Json successions = Json::array();
   for (const auto& item : event.successions) {
-    successions.push_back({{"from", item.predecessor.value},
-                           {"to", item.successor.value},
-                           {"transfer_members", item.transfer_members}});
+    successions.push_back(
+        {{"from", item.predecessor.value}, {"to", item.successor.value}, {"transfer_members", item.transfer_members}});
   }
   Json ended = Json::array();
   for (auto id : event.ended)
@@ -75,8 +74,7 @@ Json to_json(const domain::Membership& membership) {
 
 Json to_json(const app::AuditRecord& record) {
   auto snapshot = [](const std::optional<app::Snapshot>& fields) -> Json {
-    if (!fields)
-      return nullptr;
+    if (!fields) return nullptr;
     Json object = Json::object();
     for (const auto& [key, value] : *fields)
       object[key] = value;

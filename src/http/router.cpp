@@ -9,7 +9,7 @@ namespace tdkt::http {
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
-  for (auto* group : {&organisation_routes, &people_routes, &system_routes}) {
+  for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes}) {
     for (auto& route : (*group)())
       routes.push_back(std::move(route));
   }
@@ -39,8 +39,7 @@ Result<std::int64_t> parse_id(const std::string& text, const std::string& field)
 }
 
 Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock) {
-  if (!request.has_query("as_of") || request.query("as_of").empty())
-    return clock.today();
+  if (!request.has_query("as_of") || request.query("as_of").empty()) return clock.today();
   return parse_date_field(request.query("as_of"), "as_of");
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/account_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
@@ -21,6 +22,7 @@ struct Services {
   app::OrganisationService& organisation;
   app::PeopleService& people;
   app::AuditService& audit;
+  app::AccountService& accounts;
   const app::Clock& clock;
   std::function<Json()> health;  // backend and schema version
 };
@@ -30,6 +32,7 @@ struct ApiRequest {
   const httplib::Request& raw;
   std::vector<std::string> path_params;  // in the order of the {…} in the path
   app::Actor actor;
+  std::string session_token;  // empty on public routes without a session
 
   std::string query(const std::string& name) const {
     return raw.has_param(name) ? raw.get_param_value(name) : std::string();
@@ -40,19 +43,27 @@ struct ApiRequest {
 struct ApiResponse {
   int status = 200;
   Json body;
+  std::vector<std::pair<std::string, std::string>> headers;  // e.g. Set-Cookie
 };
 
 using Handler = std::function<ApiResponse(const ApiRequest&, Services&)>;
+
+enum class Access {
+  kSignedIn,  // a live session; unsafe methods also need the CSRF token
+  kPublic,    // sign-in, health, the API description
+};
 
 struct Route {
   std::string method;  // "GET", "POST", "PATCH", "DELETE"
   std::string path;    // OpenAPI form
   Handler handler;
+  Access access = Access::kSignedIn;
 };
 
 std::vector<Route> organisation_routes();
 std::vector<Route> people_routes();
 std::vector<Route> system_routes();
+std::vector<Route> account_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"
@@ -71,5 +82,4 @@ Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
 // In a handler: unwraps a Result into `name`, or returns its error as the response.
 #define TDKT_HTTP_TRY(name, expr) \
   auto name = (expr);             \
-  if (!(name))                    \
-  return ::tdkt::http::fail((name).error())
+  if (!(name)) return ::tdkt::http::fail((name).error())

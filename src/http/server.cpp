@@ -17,8 +17,7 @@ constexpr const char* kContentSecurityPolicy =
 
 void send_json(httplib::Response& res, int status, const Json& body) {
   res.status = status;
-  if (status == 204)
-    return;
+  if (status == 204) return;
   res.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
@@ -32,6 +31,39 @@ void send_static(httplib::Response& res, std::string_view path) {
   }
 }
 
+constexpr const char* kSessionCookie = "tdkt_session";
+
+std::string session_cookie(const httplib::Request& req) {
+  const auto header = req.get_header_value("Cookie");
+  const std::string key = std::string(kSessionCookie) + "=";
+  std::size_t position = 0;
+  while (position < header.size()) {
+    while (position < header.size() && (header[position] == ' ' || header[position] == ';'))
+      ++position;
+    const auto end = header.find(';', position);
+    const auto item = header.substr(position, end == std::string::npos ? std::string::npos : end - position);
+    if (item.rfind(key, 0) == 0) return item.substr(key.size());
+    if (end == std::string::npos) break;
+    position = end + 1;
+  }
+  return {};
+}
+
+std::string session_cookie_header(const std::string& token, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+  cookie += token.empty() ? "; Max-Age=0" : "; Max-Age=43200";
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+  }
+  return difference == 0;
+}
+
 bool is_json(const httplib::Request& req) {
   const auto type = req.get_header_value("Content-Type");
   return type.rfind("application/json", 0) == 0;
@@ -40,13 +72,9 @@ bool is_json(const httplib::Request& req) {
 }  // namespace
 
 Server::Server(Services services, ServerOptions options)
-    : services_(std::move(services)),
-      options_(options),
-      server_(std::make_unique<httplib::Server>()) {
+    : services_(std::move(services)), options_(options), server_(std::make_unique<httplib::Server>()) {
   const int threads = options_.threads;
-  server_->new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_timeout(options_.keep_alive_seconds);
   server_->set_keep_alive_max_count(1000);
@@ -61,8 +89,7 @@ Server::~Server() {
 }
 
 int Server::bind(const std::string& host, int port) {
-  if (port == 0)
-    return server_->bind_to_any_port(host);
+  if (port == 0) return server_->bind_to_any_port(host);
   return server_->bind_to_port(host, port) ? port : -1;
 }
 
@@ -75,8 +102,7 @@ bool Server::listen() {
 }
 
 void Server::stop() {
-  if (server_ && server_->is_running())
-    server_->stop();
+  if (server_ && server_->is_running()) server_->stop();
 }
 
 void Server::install_routes() {
@@ -88,35 +114,28 @@ void Server::install_routes() {
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cross-Origin-Opener-Policy", "same-origin");
   });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                  std::exception_ptr ep) {
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown";
     try {
-      if (ep)
-        std::rethrow_exception(ep);
+      if (ep) std::rethrow_exception(ep);
     } catch (const std::exception& e) {
       what = e.what();
     } catch (...) {
     }
-    std::fprintf(stderr, "tdkt: lỗi khi xử lý %s %s: %s\n", req.method.c_str(), req.path.c_str(),
-                 what.c_str());
-    send_json(res, 500,
-              error_body(Error::internal(
-                  "Lỗi hệ thống khi xử lý yêu cầu; thao tác chưa được thực hiện. Vui lòng thử lại "
-                  "hoặc báo quản trị viên.")));
+    std::fprintf(stderr, "tdkt: lỗi khi xử lý %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+    send_json(
+        res, 500,
+        error_body(Error::internal("Lỗi hệ thống khi xử lý yêu cầu; thao tác chưa được thực hiện. Vui lòng thử lại "
+                                   "hoặc báo quản trị viên.")));
   });
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty())
-      return;
+    if (!res.body.empty()) return;
     if (req.path.rfind("/api/", 0) == 0) {
       if (res.status == 413) {
-        send_json(
-            res, 413,
-            error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 1 MiB).", ""}));
+        send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 1 MiB).", ""}));
       } else {
         send_json(res, res.status == 200 ? 404 : res.status,
-                  error_body(Error::not_found("Không có địa chỉ API " + req.method + " " +
-                                              req.path + ".")));
+                  error_body(Error::not_found("Không có địa chỉ API " + req.method + " " + req.path + ".")));
       }
       return;
     }
@@ -125,43 +144,107 @@ void Server::install_routes() {
 
   for (auto& route : all_routes()) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
+      const bool unsafe = route.method != "GET";
       if ((route.method == "POST" || route.method == "PATCH") && !is_json(req)) {
-        send_json(
-            res, 415,
-            error_body({ErrorCode::kUnsupportedMedia,
-                        "Nội dung gửi lên phải là JSON (Content-Type: application/json).", ""}));
+        send_json(res, 415,
+                  error_body({ErrorCode::kUnsupportedMedia,
+                              "Nội dung gửi lên phải là JSON (Content-Type: application/json).", ""}));
         return;
       }
-      ApiRequest request{req, {}, app::Actor{}};
+      ApiRequest request{req, {}, app::Actor{}, session_cookie(req)};
+      if (route.access == Access::kSignedIn) {
+        auto actor = services_.accounts.authenticate(request.session_token);
+        if (!actor) {
+          send_json(res, 401, error_body(actor.error()));
+          return;
+        }
+        request.actor = *actor;
+        if (unsafe) {
+          if (auto checked = check_csrf(req, request.session_token); !checked) {
+            send_json(res, 403, error_body(checked.error()));
+            return;
+          }
+        }
+      }
       for (std::size_t i = 1; i < req.matches.size(); ++i)
         request.path_params.push_back(req.matches[i].str());
-      const ApiResponse response = route.handler(request, services_);
+      ApiResponse response = route.handler(request, services_);
+      for (const auto& [name, value] : response.headers) {
+        if (name == "X-Tdkt-Session") {
+          res.set_header("Set-Cookie", session_cookie_header(value, options_.secure_cookies));
+        } else {
+          res.set_header(name.c_str(), value);
+        }
+      }
       send_json(res, response.status, response.body);
     };
     const auto pattern = path_regex(route.path);
-    if (route.method == "GET")
+    if (route.method == "GET") {
       server.Get(pattern, handler);
-    else if (route.method == "POST")
+    } else if (route.method == "POST") {
       server.Post(pattern, handler);
-    else if (route.method == "PATCH")
+    } else if (route.method == "PATCH") {
       server.Patch(pattern, handler);
-    else if (route.method == "DELETE")
+    } else if (route.method == "DELETE") {
       server.Delete(pattern, handler);
+    }
   }
+  install_pages();
+}
 
-  // Pages: the same HTML shell per area; the scripts fetch the JSON API.
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    send_static(res, "web/index.html");
-  });
-  server.Get("/people", [](const httplib::Request&, httplib::Response& res) {
-    send_static(res, "web/people.html");
-  });
-  server.Get(R"(/people/(\d+))", [](const httplib::Request&, httplib::Response& res) {
-    send_static(res, "web/person.html");
-  });
-  server.Get(R"(/units/(\d+))", [](const httplib::Request&, httplib::Response& res) {
-    send_static(res, "web/unit.html");
-  });
+Status Server::check_csrf(const httplib::Request& req, const std::string& token) {
+  const auto origin = req.get_header_value("Origin");
+  if (!origin.empty()) {
+    const auto host = req.get_header_value("Host");
+    if (origin != "http://" + host && origin != "https://" + host) {
+      return Error{ErrorCode::kCsrfFailed, "Yêu cầu đến từ một trang khác (" + origin + "); đã bị từ chối.", ""};
+    }
+  }
+  auto expected = services_.accounts.csrf_token(token);
+  const auto sent = req.get_header_value("X-CSRF-Token");
+  if (!expected || sent.size() != expected->size() || !constant_time_equal(sent, *expected)) {
+    return Error{ErrorCode::kCsrfFailed, "Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.", ""};
+  }
+  return {};
+}
+
+void Server::install_pages() {
+  auto& server = *server_;
+  // Pages: the same HTML shell per area; the scripts fetch the JSON API. Every page but the
+  // sign-in page needs a session; administration pages need an administrator.
+  struct Page {
+    std::string pattern;
+    std::string file;
+    std::optional<domain::Permission> needs;
+  };
+  const std::vector<Page> pages{
+      {"/", "web/index.html", std::nullopt},
+      {"/units", "web/units.html", std::nullopt},
+      {"/people", "web/people.html", std::nullopt},
+      {R"(/people/(\d+))", "web/person.html", std::nullopt},
+      {R"(/units/(\d+))", "web/unit.html", std::nullopt},
+      {"/audit", "web/audit.html", domain::Permission::kReadAudit},
+      {"/account", "web/account.html", std::nullopt},
+      {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
+      {"/admin/roles", "web/admin-roles.html", std::nullopt},
+  };
+  for (const auto& page : pages) {
+    server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {
+      auto actor = services_.accounts.authenticate(session_cookie(req));
+      if (!actor) {
+        res.status = 303;
+        res.set_header("Location", "/login?next=" + httplib::detail::encode_query_param(req.path));
+        return;
+      }
+      if (page.needs && !domain::allows(actor->role, *page.needs)) {
+        send_static(res, "web/forbidden.html");
+        res.status = 403;
+        return;
+      }
+      send_static(res, page.file);
+    });
+  }
+  server.Get("/login", [](const httplib::Request&, httplib::Response& res) { send_static(res, "web/login.html"); });
   server.Get(R"(/static/(.+))", [](const httplib::Request& req, httplib::Response& res) {
     send_static(res, "web/" + req.matches[1].str());
   });

@@ -13,6 +13,7 @@ struct ServerOptions {
   int threads = 64;  // one per concurrent connection (cpp-httplib model)
   int keep_alive_seconds = 3;
   std::size_t max_body_bytes = 1 << 20;
+  bool secure_cookies = false;  // add "Secure" to the session cookie (behind HTTPS)
 };
 
 class Server {
@@ -32,6 +33,8 @@ class Server {
 
  private:
   void install_routes();
+  void install_pages();
+  Status check_csrf(const httplib::Request& req, const std::string& token);
   Services services_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;

@@ -16,13 +16,18 @@ struct Loader {
 
   app::OrganisationService& organisation;
   app::PeopleService& people;
-  app::Actor actor{"demo"};
+  app::Actor actor = demo_actor();
+
+  static app::Actor demo_actor() {
+    app::Actor demo = app::Actor::system();
+    demo.name = "demo";
+    return demo;
+  }
   std::map<std::string, UnitId> units;
   DemoSummary summary;
 
   static std::string text(const Json& object, const char* name) {
-    return object.contains(name) && object.at(name).is_string() ? object.at(name).get<std::string>()
-                                                                : std::string();
+    return object.contains(name) && object.at(name).is_string() ? object.at(name).get<std::string>() : std::string();
   }
   static std::optional<CivilDate> date(const Json& object, const char* name) {
     const auto value = text(object, name);
@@ -30,15 +35,12 @@ struct Loader {
   }
   Result<UnitId> unit(const std::string& key) const {
     auto found = units.find(key);
-    if (found == units.end())
-      return Error::invalid("demo", "demo.json: không có đơn vị khóa \"" + key + "\".");
+    if (found == units.end()) return Error::invalid("demo", "demo.json: không có đơn vị khóa \"" + key + "\".");
     return found->second;
   }
   static Result<domain::UnitKind> kind(const Json& item) {
     auto kind = domain::unit_kind_from_string(text(item, "kind"));
-    if (!kind)
-      return Error::invalid("demo",
-                            "demo.json: loại đơn vị không hợp lệ \"" + text(item, "kind") + "\".");
+    if (!kind) return Error::invalid("demo", "demo.json: loại đơn vị không hợp lệ \"" + text(item, "kind") + "\".");
     return *kind;
   }
 
@@ -48,20 +50,17 @@ struct Loader {
       draft.name = text(item, "name");
       draft.short_name = text(item, "short_name");
       auto unit_kind = kind(item);
-      if (!unit_kind)
-        return std::move(unit_kind).error();
+      if (!unit_kind) return std::move(unit_kind).error();
       draft.kind = *unit_kind;
       draft.place = text(item, "place");
       draft.period = {date(item, "valid_from").value_or(CivilDate{}), date(item, "valid_to")};
       if (item.contains("parent")) {
         auto parent = unit(text(item, "parent"));
-        if (!parent)
-          return std::move(parent).error();
+        if (!parent) return std::move(parent).error();
         draft.parent = *parent;
       }
       auto created = organisation.create_unit(actor, draft);
-      if (!created)
-        return std::move(created).error();
+      if (!created) return std::move(created).error();
       units[text(item, "key")] = created->id;
       ++summary.units;
     }
@@ -75,8 +74,7 @@ struct Loader {
     request.effective_date = date(item, "effective_date").value_or(CivilDate{});
     for (const auto& key : item.value("ends", Json::array())) {
       auto id = unit(key.get<std::string>());
-      if (!id)
-        return std::move(id).error();
+      if (!id) return std::move(id).error();
       request.ends.push_back(*id);
     }
     for (const auto& created : item.value("creates", Json::array())) {
@@ -85,19 +83,16 @@ struct Loader {
       unit_request.draft.name = text(created, "name");
       unit_request.draft.short_name = text(created, "short_name");
       auto unit_kind = kind(created);
-      if (!unit_kind)
-        return std::move(unit_kind).error();
+      if (!unit_kind) return std::move(unit_kind).error();
       unit_request.draft.kind = *unit_kind;
       unit_request.draft.place = text(created, "place");
       unit_request.draft.period = {request.effective_date, std::nullopt};
       if (created.contains("parent")) {
         auto parent = unit(text(created, "parent"));
-        if (!parent)
-          return std::move(parent).error();
+        if (!parent) return std::move(parent).error();
         unit_request.draft.parent = *parent;
       }
-      if (created.contains("parent_key"))
-        unit_request.parent_key = text(created, "parent_key");
+      if (created.contains("parent_key")) unit_request.parent_key = text(created, "parent_key");
       request.creates.push_back(std::move(unit_request));
     }
     std::map<std::string, bool> new_keys;
@@ -106,24 +101,21 @@ struct Loader {
     for (const auto& link : item.value("successions", Json::array())) {
       domain::SuccessionRequest succession;
       auto from = unit(text(link, "from"));
-      if (!from)
-        return std::move(from).error();
+      if (!from) return std::move(from).error();
       succession.predecessor = *from;
       const auto to = text(link, "to");
       if (new_keys.contains(to)) {
         succession.successor_key = to;
       } else {
         auto id = unit(to);
-        if (!id)
-          return std::move(id).error();
+        if (!id) return std::move(id).error();
         succession.successor_id = *id;
       }
       succession.transfer_members = link.value("transfer_members", false);
       request.successions.push_back(std::move(succession));
     }
     auto event = organisation.restructure(actor, request);
-    if (!event)
-      return std::move(event).error();
+    if (!event) return std::move(event).error();
     for (std::size_t i = 0; i < request.creates.size(); ++i) {
       units[request.creates[i].key] = event->started.at(i);
     }
@@ -138,49 +130,71 @@ struct Loader {
       draft.family_name = parts.family;
       draft.middle_name = parts.middle;
       draft.given_name = parts.given;
-      draft.gender =
-          domain::gender_from_string(text(item, "gender")).value_or(domain::Gender::kUnspecified);
-      if (item.contains("birth_year"))
-        draft.birth_year = item.at("birth_year").get<int>();
+      draft.gender = domain::gender_from_string(text(item, "gender")).value_or(domain::Gender::kUnspecified);
+      if (item.contains("birth_year")) draft.birth_year = item.at("birth_year").get<int>();
       draft.ethnicity = text(item, "ethnicity");
       draft.village = text(item, "village");
       draft.commune = text(item, "commune");
       draft.province = text(item, "province");
       draft.note = text(item, "note");
       auto person = people.create(actor, draft);
-      if (!person)
-        return std::move(person).error();
+      if (!person) return std::move(person).error();
       ++summary.people;
       for (const auto& link : item.value("memberships", Json::array())) {
         auto id = unit(text(link, "unit"));
-        if (!id)
-          return std::move(id).error();
-        domain::Membership membership{
-            MembershipId{}, person->id, *id, text(link, "position"),
-            Period{date(link, "from").value_or(CivilDate{}), date(link, "to")}};
+        if (!id) return std::move(id).error();
+        domain::Membership membership{MembershipId{}, person->id, *id, text(link, "position"),
+                                      Period{date(link, "from").value_or(CivilDate{}), date(link, "to")}};
         auto saved = people.add_membership(actor, membership);
-        if (!saved)
-          return std::move(saved).error();
+        if (!saved) return std::move(saved).error();
         ++summary.memberships;
       }
     }
     return {};
   }
 
+  // Accounts name the person they belong to by full name and their scope unit by key.
+  Status load_accounts(const Json& list, app::AccountService& accounts) {
+    for (const auto& item : list) {
+      app::AccountDraft draft;
+      draft.username = text(item, "username");
+      draft.display_name = text(item, "display_name");
+      auto role = domain::role_from_string(text(item, "role"));
+      if (!role) return Error::invalid("demo", "demo.json: vai trò không hợp lệ \"" + text(item, "role") + "\".");
+      draft.role = *role;
+      draft.password = text(item, "password");
+      if (item.contains("scope")) {
+        auto scope = unit(text(item, "scope"));
+        if (!scope) return std::move(scope).error();
+        draft.scope_unit = *scope;
+      }
+      if (item.contains("person")) {
+        app::PeopleListRequest search;
+        search.q = text(item, "person");
+        auto found = people.list(actor, search);
+        if (!found || found->items.empty()) {
+          return Error::invalid("demo", "demo.json: không tìm thấy cá nhân \"" + text(item, "person") + "\".");
+        }
+        draft.person = found->items.front().id;
+        if (draft.display_name.empty()) draft.display_name = found->items.front().full_name();
+      }
+      auto created = accounts.create(actor, draft);
+      if (!created) return std::move(created).error();
+      summary.accounts.push_back(created->username);
+    }
+    return {};
+  }
+
   Status load_bloc(const Json& item) {
-    domain::Bloc bloc{
-        BlocId{}, text(item, "name"), text(item, "note"),
-        Period{date(item, "valid_from").value_or(CivilDate{}), date(item, "valid_to")}};
+    domain::Bloc bloc{BlocId{}, text(item, "name"), text(item, "note"),
+                      Period{date(item, "valid_from").value_or(CivilDate{}), date(item, "valid_to")}};
     auto created = organisation.create_bloc(actor, bloc);
-    if (!created)
-      return std::move(created).error();
+    if (!created) return std::move(created).error();
     for (const auto& link : item.value("members", Json::array())) {
       auto id = unit(text(link, "unit"));
-      if (!id)
-        return std::move(id).error();
+      if (!id) return std::move(id).error();
       TDKT_TRY(organisation.add_bloc_member(
-          actor,
-          {created->id, *id, Period{date(link, "from").value_or(CivilDate{}), date(link, "to")}}));
+          actor, {created->id, *id, Period{date(link, "from").value_or(CivilDate{}), date(link, "to")}}));
     }
     ++summary.blocs;
     return {};
@@ -189,29 +203,25 @@ struct Loader {
 
 }  // namespace
 
-Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people) {
+Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
+                              app::AccountService& accounts) {
   std::string_view data;
   for (const auto& file : demo_files()) {
-    if (file.path == "demo.json")
-      data = file.data;
+    if (file.path == "demo.json") data = file.data;
   }
   const Json demo = Json::parse(data);
   Loader loader(organisation, people);
   int index = 0;
   for (const auto& step : demo.at("steps")) {
     Status status;
-    if (step.contains("units"))
-      status = loader.load_units(step.at("units"));
-    if (step.contains("restructuring"))
-      status = loader.load_restructuring(step.at("restructuring"));
-    if (step.contains("people"))
-      status = loader.load_people(step.at("people"));
-    if (step.contains("bloc"))
-      status = loader.load_bloc(step.at("bloc"));
+    if (step.contains("units")) status = loader.load_units(step.at("units"));
+    if (step.contains("restructuring")) status = loader.load_restructuring(step.at("restructuring"));
+    if (step.contains("people")) status = loader.load_people(step.at("people"));
+    if (step.contains("bloc")) status = loader.load_bloc(step.at("bloc"));
+    if (step.contains("accounts")) status = loader.load_accounts(step.at("accounts"), accounts);
     if (!status) {
       Error error = std::move(status).error();
-      error.message =
-          "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;
+      error.message = "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;
       return error;
     }
     ++index;

@@ -3,6 +3,7 @@
 
 #include <span>
 
+#include "app/account_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "core/embedded.hpp"
@@ -17,9 +18,11 @@ struct DemoSummary {
   int people = 0;
   int memberships = 0;
   int blocs = 0;
+  std::vector<std::string> accounts;  // demo accounts, one per role, password demo1234
 };
 
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.
-Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people);
+Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
+                              app::AccountService& accounts);
 
 }  // namespace tdkt::ingest

@@ -11,32 +11,28 @@ CivilDate SystemClock::today() const {
   return CivilDate::from_days(static_cast<std::int32_t>(vietnam.time_since_epoch().count()));
 }
 
-std::string SystemClock::now_iso() const {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
+std::int64_t SystemClock::now_unix() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-Context::Context(const storage::Location& location, int pool_size,
-                 std::unique_ptr<app::Clock> clock)
+Context::Context(const storage::Location& location, int pool_size, std::unique_ptr<app::Clock> clock,
+                 bool fast_password_hashing)
     : clock_(std::move(clock)),
+      crypto_(fast_password_hashing),
       database_(storage::Database::open(location, pool_size)),
       organisation_(*database_, *clock_),
       people_(*database_, *clock_),
-      audit_(*database_) {}
+      audit_(*database_),
+      accounts_(*database_, *clock_, crypto_) {}
 
 http::Services Context::services() {
-  return http::Services{
-      organisation_, people_, audit_, *clock_, [this] {
-        http::Json body;
-        body["backend"] =
-            database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
-        body["schema_version"] = database_->schema_version();
-        return body;
-      }};
+  return http::Services{organisation_, people_, audit_, accounts_, *clock_, [this] {
+                          http::Json body;
+                          body["backend"] =
+                              database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
+                          body["schema_version"] = database_->schema_version();
+                          return body;
+                        }};
 }
 
 }  // namespace tdkt::server

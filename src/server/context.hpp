@@ -4,10 +4,12 @@
 
 #include <memory>
 
+#include "app/account_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "http/server.hpp"
+#include "security/sodium_crypto.hpp"
 #include "storage/database.hpp"
 
 namespace tdkt::server {
@@ -16,29 +18,34 @@ namespace tdkt::server {
 class SystemClock final : public app::Clock {
  public:
   CivilDate today() const override;
-  std::string now_iso() const override;
+  std::int64_t now_unix() const override;
 };
 
 class Context {
  public:
   // Opens the database (does not migrate). Throws std::runtime_error when unreachable.
+  // `fast_password_hashing` is for tests only (minimum Argon2id limits).
   explicit Context(const storage::Location& location, int pool_size = 8,
-                   std::unique_ptr<app::Clock> clock = std::make_unique<SystemClock>());
+                   std::unique_ptr<app::Clock> clock = std::make_unique<SystemClock>(),
+                   bool fast_password_hashing = false);
 
   storage::Database& database() { return *database_; }
   app::OrganisationService& organisation() { return organisation_; }
   app::PeopleService& people() { return people_; }
   app::AuditService& audit() { return audit_; }
+  app::AccountService& accounts() { return accounts_; }
   const app::Clock& clock() const { return *clock_; }
 
   http::Services services();
 
  private:
   std::unique_ptr<app::Clock> clock_;
+  security::SodiumCrypto crypto_;
   std::unique_ptr<storage::Database> database_;
   app::OrganisationService organisation_;
   app::PeopleService people_;
   app::AuditService audit_;
+  app::AccountService accounts_;
 };
 
 }  // namespace tdkt::server

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "security/sodium_crypto.hpp"
 #include "storage/migrations.hpp"
 #include "storage/query.hpp"
 #include "storage/repositories.hpp"
@@ -29,11 +30,14 @@ struct Dialect {
   const char* begin_read;
   const char* begin_write;
   const char* migration_folder;
+  // Serialises appends to the audit chain inside a write transaction (nullptr: writes are
+  // already serialised, as SQLite's BEGIN IMMEDIATE does).
+  const char* lock_audit_chain;
 };
 
-constexpr Dialect kSqlite{"BEGIN", "BEGIN IMMEDIATE", "sqlite/"};
-constexpr Dialect kPostgresql{"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "BEGIN",
-                              "postgresql/"};
+constexpr Dialect kSqlite{"BEGIN", "BEGIN IMMEDIATE", "sqlite/", nullptr};
+constexpr Dialect kPostgresql{"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "BEGIN", "postgresql/",
+                              "SELECT pg_advisory_xact_lock(7273847)"};
 
 const Dialect& dialect(Backend backend) {
   return backend == Backend::kSqlite ? kSqlite : kPostgresql;
@@ -42,8 +46,7 @@ const Dialect& dialect(Backend backend) {
 std::string sqlite_connect_string(const std::string& path) {
   std::string escaped;
   for (char c : path) {
-    if (c == '"')
-      escaped += '\\';
+    if (c == '"') escaped += '\\';
     escaped += c;
   }
   return "db=\"" + escaped + "\" timeout=10 synchronous=normal";
@@ -80,10 +83,34 @@ std::string to_json(const std::optional<app::Snapshot>& snapshot) {
 
 }  // namespace
 
+// One record of the audit chain: its hash covers the previous record's hash and every field.
+struct AuditLink {
+  std::string prev_hash;
+  std::string at;
+  std::string actor;
+  std::string entity;
+  std::int64_t entity_id;
+  std::string action;
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+
+  std::string hash() const {
+    std::string canonical;
+    for (const std::string* part : {&prev_hash, &at, &actor, &entity, &action}) {
+      canonical += std::to_string(part->size()) + ':' + *part + '\n';
+    }
+    canonical += std::to_string(entity_id) + '\n';
+    for (const auto* part : {&before, &after}) {
+      canonical += *part ? std::to_string((*part)->size()) + ':' + **part : std::string("null");
+      canonical += '\n';
+    }
+    return security::blake2b_hex(canonical);
+  }
+};
+
 class ConnectionPool {
  public:
-  ConnectionPool(const Location& location, int size)
-      : pool_(static_cast<std::size_t>(size)), size_(size) {
+  ConnectionPool(const Location& location, int size) : pool_(static_cast<std::size_t>(size)), size_(size) {
     for (int i = 0; i < size; ++i)
       open_session(pool_.at(static_cast<std::size_t>(i)), location);
   }
@@ -99,12 +126,14 @@ namespace {
 
 class SqlUnitOfWork final : public app::UnitOfWork {
  public:
-  SqlUnitOfWork(soci::connection_pool& pool, const char* begin)
+  SqlUnitOfWork(soci::connection_pool& pool, const Dialect& dialect, const char* begin)
       : pool_(pool),
+        dialect_(dialect),
         position_(pool.lease()),
         session_(pool.at(position_)),
         organisation_(session_),
-        people_(session_) {
+        people_(session_),
+        accounts_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -126,32 +155,67 @@ class SqlUnitOfWork final : public app::UnitOfWork {
 
   app::OrganisationRepository& organisation() override { return organisation_; }
   app::PeopleRepository& people() override { return people_; }
+  app::AccountRepository& accounts() override { return accounts_; }
 
   void audit(const app::AuditEntry& entry, const std::string& at) override {
+    if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
+    auto last = Query(session_, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").first();
+    AuditLink link{last ? last->text(0) : std::string(),
+                   at,
+                   entry.actor,
+                   entry.entity,
+                   entry.entity_id,
+                   entry.action,
+                   entry.before ? std::optional<std::string>(to_json(entry.before)) : std::nullopt,
+                   entry.after ? std::optional<std::string>(to_json(entry.after)) : std::nullopt};
     Query(session_,
-          "INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json) "
-          "VALUES (:at, :actor, :entity, :entity_id, :action, :before, :after)")
-        .bind("at", at)
-        .bind("actor", entry.actor)
-        .bind("entity", entry.entity)
-        .bind("entity_id", entry.entity_id)
-        .bind("action", entry.action)
-        .bind("before",
-              entry.before ? std::optional<std::string>(to_json(entry.before)) : std::nullopt)
-        .bind("after",
-              entry.after ? std::optional<std::string>(to_json(entry.after)) : std::nullopt)
+          "INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash) "
+          "VALUES (:at, :actor, :entity, :entity_id, :action, :before, :after, :prev, :hash)")
+        .bind("at", link.at)
+        .bind("actor", link.actor)
+        .bind("entity", link.entity)
+        .bind("entity_id", link.entity_id)
+        .bind("action", link.action)
+        .bind("before", link.before)
+        .bind("after", link.after)
+        .bind("prev", link.prev_hash)
+        .bind("hash", link.hash())
         .execute();
+  }
+
+  app::AuditVerification verify_audit_chain() override {
+    app::AuditVerification result;
+    std::string expected_prev;
+    for (const auto& row : Query(session_,
+                                 "SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, "
+                                 "hash FROM audit_log ORDER BY id")
+                               .rows()) {
+      ++result.records;
+      const AuditLink link{row.text(8),    row.text(1), row.text(2),          row.text(3),
+                           row.integer(4), row.text(5), row.optional_text(6), row.optional_text(7)};
+      if (link.prev_hash != expected_prev) {
+        result.first_broken = row.integer(0);
+        result.reason = "liên kết tới bản ghi trước không khớp (bản ghi trước đã bị xóa hoặc sửa)";
+        return result;
+      }
+      if (link.hash() != row.text(9)) {
+        result.first_broken = row.integer(0);
+        result.reason = "nội dung bản ghi không khớp với mã băm (bản ghi đã bị sửa)";
+        return result;
+      }
+      expected_prev = row.text(9);
+    }
+    return result;
   }
 
   std::vector<app::AuditRecord> audit_history(const std::string& entity, std::int64_t id) override {
     std::vector<app::AuditRecord> result;
-    for (const auto& row :
-         Query(session_,
-               "SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
-               "FROM audit_log WHERE entity = :entity AND entity_id = :id ORDER BY id")
-             .bind("entity", entity)
-             .bind("id", id)
-             .rows()) {
+    for (const auto& row : Query(session_,
+                                 "SELECT id, at, actor, entity, entity_id, action, before_json, after_json "
+                                 "FROM audit_log WHERE entity = :entity AND entity_id = :id ORDER BY id")
+                               .bind("entity", entity)
+                               .bind("id", id)
+                               .rows()) {
       app::AuditRecord record;
       record.id = row.integer(0);
       record.at = row.text(1);
@@ -160,8 +224,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
       record.entry.entity_id = row.integer(4);
       record.entry.action = row.text(5);
       auto parse = [](const std::optional<std::string>& json) -> std::optional<app::Snapshot> {
-        if (!json)
-          return std::nullopt;
+        if (!json) return std::nullopt;
         app::Snapshot snapshot;
         const auto object = nlohmann::ordered_json::parse(*json);
         for (const auto& [key, value] : object.items()) {
@@ -183,10 +246,12 @@ class SqlUnitOfWork final : public app::UnitOfWork {
 
  private:
   soci::connection_pool& pool_;
+  const Dialect& dialect_;
   std::size_t position_;
   soci::session& session_;
   SqlOrganisationRepository organisation_;
   SqlPeopleRepository people_;
+  SqlAccountRepository accounts_;
   bool finished_ = false;
 };
 
@@ -200,13 +265,11 @@ std::vector<Migration> migrations_for(Backend backend) {
   std::vector<Migration> result;
   const std::string folder = dialect(backend).migration_folder;
   for (const auto& file : migration_files()) {
-    if (file.path.substr(0, folder.size()) != folder)
-      continue;
+    if (file.path.substr(0, folder.size()) != folder) continue;
     const auto name = std::string(file.path.substr(folder.size()));
     result.push_back({std::stoi(name.substr(0, 4)), name, file.data});
   }
-  std::sort(result.begin(), result.end(),
-            [](const auto& a, const auto& b) { return a.number < b.number; });
+  std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
   return result;
 }
 
@@ -217,13 +280,11 @@ std::vector<std::string> statements(std::string_view sql) {
   std::size_t start = 0;
   while (start < sql.size()) {
     auto end = sql.find('\n', start);
-    if (end == std::string_view::npos)
-      end = sql.size();
+    if (end == std::string_view::npos) end = sql.size();
     std::string_view line = sql.substr(start, end - start);
     start = end + 1;
     const auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line.substr(first, 2) == "--")
-      continue;
+    if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
     current.append(line).push_back('\n');
     const auto last = line.find_last_not_of(" \t\r");
     if (line[last] == ';') {
@@ -232,8 +293,7 @@ std::vector<std::string> statements(std::string_view sql) {
       current.clear();
     }
   }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos)
-    result.push_back(current);
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) result.push_back(current);
   return result;
 }
 
@@ -244,8 +304,7 @@ void ensure_migration_table(soci::session& session) {
 }
 
 int applied_version(soci::session& session) {
-  return static_cast<int>(
-      Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
+  return static_cast<int>(Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
 }
 
 }  // namespace
@@ -258,11 +317,9 @@ Database::~Database() = default;
 std::unique_ptr<Database> Database::open(const Location& location, int pool_size) {
   if (location.backend == Backend::kSqlite) {
     const auto parent = std::filesystem::path(location.target).parent_path();
-    if (!parent.empty())
-      std::filesystem::create_directories(parent);
+    if (!parent.empty()) std::filesystem::create_directories(parent);
   }
-  return std::unique_ptr<Database>(
-      new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
+  return std::unique_ptr<Database>(new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
 }
 
 int Database::migrate() {
@@ -283,8 +340,7 @@ int Database::migrate() {
       }
       for (const auto& statement : statements(migration.sql))
         session << statement;
-      Query(session,
-            "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :at)")
+      Query(session, "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :at)")
           .bind("v", std::int64_t{migration.number})
           .bind("n", migration.name)
           .bind("at", utc_now())
@@ -317,8 +373,7 @@ int Database::schema_version() {
 int Database::pending_migrations() {
   const int version = schema_version();
   const auto all = migrations_for(location_.backend);
-  return static_cast<int>(
-      std::count_if(all.begin(), all.end(), [&](const auto& m) { return m.number > version; }));
+  return static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& m) { return m.number > version; }));
 }
 
 Status Database::backup(const std::string& file) {
@@ -333,37 +388,35 @@ Status Database::backup(const std::string& file) {
     }
     sqlite3_backup* copy = sqlite3_backup_init(target, "main", backend->conn_, "main");
     int rc = copy ? sqlite3_backup_step(copy, -1) : sqlite3_errcode(target);
-    if (copy)
-      sqlite3_backup_finish(copy);
+    if (copy) sqlite3_backup_finish(copy);
     const int final_rc = sqlite3_errcode(target);
     sqlite3_close(target);
     if (rc != SQLITE_DONE || final_rc != SQLITE_OK) {
-      return Error{ErrorCode::kUnavailable,
-                   "Sao lưu không thành công (mã SQLite " + std::to_string(rc) + ").", "file"};
+      return Error{ErrorCode::kUnavailable, "Sao lưu không thành công (mã SQLite " + std::to_string(rc) + ").", "file"};
     }
     return {};
   }
   const pid_t child = fork();
   if (child == 0) {
-    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(),
-           location_.target.c_str(), static_cast<char*>(nullptr));
+    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), location_.target.c_str(),
+           static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
-  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) ||
-      WEXITSTATUS(status) != 0) {
-    return Error{ErrorCode::kUnavailable,
-                 "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
+  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Error{ErrorCode::kUnavailable, "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
   }
   return {};
 }
 
 std::unique_ptr<app::UnitOfWork> Database::read() {
-  return std::make_unique<SqlUnitOfWork>(pool_->raw(), dialect(location_.backend).begin_read);
+  const auto& seam = dialect(location_.backend);
+  return std::make_unique<SqlUnitOfWork>(pool_->raw(), seam, seam.begin_read);
 }
 
 std::unique_ptr<app::UnitOfWork> Database::write() {
-  return std::make_unique<SqlUnitOfWork>(pool_->raw(), dialect(location_.backend).begin_write);
+  const auto& seam = dialect(location_.backend);
+  return std::make_unique<SqlUnitOfWork>(pool_->raw(), seam, seam.begin_write);
 }
 
 }  // namespace tdkt::storage

@@ -9,16 +9,15 @@
 namespace tdkt::storage {
 
 std::string Location::display() const {
-  if (backend == Backend::kSqlite)
-    return "sqlite:" + target;
+  if (backend == Backend::kSqlite) return "sqlite:" + target;
   static const std::regex kPassword(R"(://([^:/@]+):([^@]*)@)");
   return std::regex_replace(target, kPassword, "://$1:***@");
 }
 
 std::string postgres_conninfo(const std::string& uri) {
   char* message = nullptr;
-  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(
-      PQconninfoParse(uri.c_str(), &message), &PQconninfoFree);
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(uri.c_str(), &message),
+                                                                       &PQconninfoFree);
   if (!options) {
     std::string reason = message ? message : "không đọc được";
     PQfreemem(message);
@@ -26,33 +25,27 @@ std::string postgres_conninfo(const std::string& uri) {
   }
   std::string conninfo;
   for (auto* option = options.get(); option->keyword; ++option) {
-    if (!option->val || !*option->val)
-      continue;
+    if (!option->val || !*option->val) continue;
     std::string value;
     for (const char* c = option->val; *c; ++c) {
-      if (*c == '\\' || *c == '\'')
-        value += '\\';
+      if (*c == '\\' || *c == '\'') value += '\\';
       value += *c;
     }
-    if (!conninfo.empty())
-      conninfo += ' ';
+    if (!conninfo.empty()) conninfo += ' ';
     conninfo += std::string(option->keyword) + "='" + value + "'";
   }
   return conninfo;
 }
 
 Result<Location> parse_location(std::string_view text) {
-  auto starts_with = [&](std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-  };
+  auto starts_with = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
   if (starts_with("postgresql://") || starts_with("postgres://")) {
     return Location{Backend::kPostgresql, std::string(text)};
   }
   for (std::string_view prefix : {"sqlite://", "sqlite:"}) {
     if (starts_with(prefix)) {
       auto path = std::string(text.substr(prefix.size()));
-      if (path.empty())
-        break;
+      if (path.empty()) break;
       return Location{Backend::kSqlite, path};
     }
   }

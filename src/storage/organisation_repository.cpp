@@ -16,12 +16,10 @@ domain::Unit to_unit(const Row& row) {
   unit.name = row.text(1);
   unit.short_name = row.text(2);
   unit.kind = domain::unit_kind_from_string(row.text(3)).value_or(domain::UnitKind::kAgency);
-  if (auto parent = row.optional_integer(4))
-    unit.parent = UnitId{*parent};
+  if (auto parent = row.optional_integer(4)) unit.parent = UnitId{*parent};
   unit.place = row.text(5);
   unit.period = {row.date(6), row.optional_date(7)};
-  if (auto ended = row.optional_integer(8))
-    unit.ended_by = RestructuringId{*ended};
+  if (auto ended = row.optional_integer(8)) unit.ended_by = RestructuringId{*ended};
   return unit;
 }
 
@@ -44,18 +42,15 @@ domain::Bloc to_bloc(const Row& row) {
 }  // namespace
 
 std::optional<domain::Unit> SqlOrganisationRepository::find_unit(UnitId id) {
-  auto row =
-      Query(session_, std::string(kUnitColumns) + "WHERE id = :id").bind("id", id.value).first();
-  if (!row)
-    return std::nullopt;
+  auto row = Query(session_, std::string(kUnitColumns) + "WHERE id = :id").bind("id", id.value).first();
+  if (!row) return std::nullopt;
   return to_unit(*row);
 }
 
 std::vector<domain::Unit> SqlOrganisationRepository::units_valid_on(CivilDate day) {
   return to_units(
-      Query(session_,
-            std::string(kUnitColumns) +
-                "WHERE valid_from <= :day1 AND (valid_to IS NULL OR valid_to >= :day2) ORDER BY id")
+      Query(session_, std::string(kUnitColumns) +
+                          "WHERE valid_from <= :day1 AND (valid_to IS NULL OR valid_to >= :day2) ORDER BY id")
           .bind("day1", day)
           .bind("day2", day)
           .rows());
@@ -65,37 +60,33 @@ std::vector<domain::Unit> SqlOrganisationRepository::all_units() {
   return to_units(Query(session_, std::string(kUnitColumns) + "ORDER BY id").rows());
 }
 
-std::vector<domain::Unit> SqlOrganisationRepository::children_valid_on(UnitId parent,
-                                                                       CivilDate day) {
+std::vector<domain::Unit> SqlOrganisationRepository::children_valid_on(UnitId parent, CivilDate day) {
   return to_units(
-      Query(session_,
-            std::string(kUnitColumns) +
-                "WHERE parent_id = :parent AND (valid_to IS NULL OR valid_to >= :day) ORDER BY id")
+      Query(session_, std::string(kUnitColumns) +
+                          "WHERE parent_id = :parent AND (valid_to IS NULL OR valid_to >= :day) ORDER BY id")
           .bind("parent", parent.value)
           .bind("day", day)
           .rows());
 }
 
 UnitId SqlOrganisationRepository::insert_unit(const domain::UnitDraft& draft) {
-  return UnitId{
-      Query(session_,
-            "INSERT INTO unit (name, short_name, kind, parent_id, place, valid_from, valid_to) "
-            "VALUES (:name, :short_name, :kind, :parent, :place, :from, :to) RETURNING id")
-          .bind("name", draft.name)
-          .bind("short_name", draft.short_name)
-          .bind("kind", std::string(domain::to_string(draft.kind)))
-          .bind("parent", optional_id(draft.parent))
-          .bind("place", draft.place)
-          .bind("from", draft.period.from)
-          .bind("to", draft.period.to)
-          .insert_returning_id()};
+  return UnitId{Query(session_,
+                      "INSERT INTO unit (name, short_name, kind, parent_id, place, valid_from, valid_to) "
+                      "VALUES (:name, :short_name, :kind, :parent, :place, :from, :to) RETURNING id")
+                    .bind("name", draft.name)
+                    .bind("short_name", draft.short_name)
+                    .bind("kind", std::string(domain::to_string(draft.kind)))
+                    .bind("parent", optional_id(draft.parent))
+                    .bind("place", draft.place)
+                    .bind("from", draft.period.from)
+                    .bind("to", draft.period.to)
+                    .insert_returning_id()};
 }
 
 void SqlOrganisationRepository::update_unit(const domain::Unit& unit) {
-  Query(
-      session_,
-      "UPDATE unit SET name = :name, short_name = :short_name, parent_id = :parent, place = :place "
-      "WHERE id = :id")
+  Query(session_,
+        "UPDATE unit SET name = :name, short_name = :short_name, parent_id = :parent, place = :place "
+        "WHERE id = :id")
       .bind("name", unit.name)
       .bind("short_name", unit.short_name)
       .bind("parent", optional_id(unit.parent))
@@ -112,8 +103,7 @@ void SqlOrganisationRepository::end_unit(UnitId id, CivilDate last_day, Restruct
       .execute();
 }
 
-RestructuringId SqlOrganisationRepository::insert_restructuring(
-    const domain::Restructuring& event) {
+RestructuringId SqlOrganisationRepository::insert_restructuring(const domain::Restructuring& event) {
   const RestructuringId id{Query(session_,
                                  "INSERT INTO restructuring (title, legal_basis, effective_date) "
                                  "VALUES (:title, :basis, :date) RETURNING id")
@@ -122,8 +112,7 @@ RestructuringId SqlOrganisationRepository::insert_restructuring(
                                .bind("date", event.effective_date)
                                .insert_returning_id()};
   auto link = [&](UnitId unit, const char* role) {
-    Query(session_,
-          "INSERT INTO restructuring_unit (restructuring_id, unit_id, role) VALUES (:r, :u, :role)")
+    Query(session_, "INSERT INTO restructuring_unit (restructuring_id, unit_id, role) VALUES (:r, :u, :role)")
         .bind("r", id.value)
         .bind("u", unit.value)
         .bind("role", std::string(role))
@@ -134,10 +123,9 @@ RestructuringId SqlOrganisationRepository::insert_restructuring(
   for (auto unit : event.started)
     link(unit, "started");
   for (const auto& item : event.successions) {
-    Query(
-        session_,
-        "INSERT INTO succession (restructuring_id, predecessor_id, successor_id, transfer_members) "
-        "VALUES (:r, :p, :s, :t)")
+    Query(session_,
+          "INSERT INTO succession (restructuring_id, predecessor_id, successor_id, transfer_members) "
+          "VALUES (:r, :p, :s, :t)")
         .bind("r", id.value)
         .bind("p", item.predecessor.value)
         .bind("s", item.successor.value)
@@ -147,15 +135,11 @@ RestructuringId SqlOrganisationRepository::insert_restructuring(
   return id;
 }
 
-std::optional<domain::Restructuring> SqlOrganisationRepository::find_restructuring(
-    RestructuringId id) {
-  auto row =
-      Query(session_,
-            "SELECT id, title, legal_basis, effective_date FROM restructuring WHERE id = :id")
-          .bind("id", id.value)
-          .first();
-  if (!row)
-    return std::nullopt;
+std::optional<domain::Restructuring> SqlOrganisationRepository::find_restructuring(RestructuringId id) {
+  auto row = Query(session_, "SELECT id, title, legal_basis, effective_date FROM restructuring WHERE id = :id")
+                 .bind("id", id.value)
+                 .first();
+  if (!row) return std::nullopt;
   domain::Restructuring event;
   event.id = id;
   event.title = row->text(1);
@@ -168,37 +152,31 @@ std::optional<domain::Restructuring> SqlOrganisationRepository::find_restructuri
                               .rows()) {
     (link.text(1) == "ended" ? event.ended : event.started).push_back(UnitId{link.integer(0)});
   }
-  for (const auto& link :
-       Query(session_,
-             "SELECT predecessor_id, successor_id, transfer_members FROM succession "
-             "WHERE restructuring_id = :id ORDER BY predecessor_id, successor_id")
-           .bind("id", id.value)
-           .rows()) {
-    event.successions.push_back(
-        {UnitId{link.integer(0)}, UnitId{link.integer(1)}, link.integer(2) != 0});
+  for (const auto& link : Query(session_,
+                                "SELECT predecessor_id, successor_id, transfer_members FROM succession "
+                                "WHERE restructuring_id = :id ORDER BY predecessor_id, successor_id")
+                              .bind("id", id.value)
+                              .rows()) {
+    event.successions.push_back({UnitId{link.integer(0)}, UnitId{link.integer(1)}, link.integer(2) != 0});
   }
   return event;
 }
 
 std::vector<domain::Restructuring> SqlOrganisationRepository::restructurings() {
   std::vector<domain::Restructuring> events;
-  for (const auto& row :
-       Query(session_, "SELECT id FROM restructuring ORDER BY effective_date, id").rows()) {
-    if (auto event = find_restructuring(RestructuringId{row.integer(0)}))
-      events.push_back(std::move(*event));
+  for (const auto& row : Query(session_, "SELECT id FROM restructuring ORDER BY effective_date, id").rows()) {
+    if (auto event = find_restructuring(RestructuringId{row.integer(0)})) events.push_back(std::move(*event));
   }
   return events;
 }
 
-std::vector<domain::Succession> SqlOrganisationRepository::successions(const char* where,
-                                                                       UnitId id) {
+std::vector<domain::Succession> SqlOrganisationRepository::successions(const char* where, UnitId id) {
   std::vector<domain::Succession> result;
-  for (const auto& row :
-       Query(session_, std::string("SELECT predecessor_id, successor_id, transfer_members "
-                                   "FROM succession WHERE ") +
-                           where + " = :id ORDER BY predecessor_id, successor_id")
-           .bind("id", id.value)
-           .rows()) {
+  for (const auto& row : Query(session_, std::string("SELECT predecessor_id, successor_id, transfer_members "
+                                                     "FROM succession WHERE ") +
+                                             where + " = :id ORDER BY predecessor_id, successor_id")
+                             .bind("id", id.value)
+                             .rows()) {
     result.push_back({UnitId{row.integer(0)}, UnitId{row.integer(1)}, row.integer(2) != 0});
   }
   return result;
@@ -236,9 +214,7 @@ void SqlOrganisationRepository::insert_bloc_member(const domain::BlocMember& mem
 
 std::vector<domain::Bloc> SqlOrganisationRepository::blocs() {
   std::vector<domain::Bloc> result;
-  for (const auto& row :
-       Query(session_, "SELECT id, name, note, valid_from, valid_to FROM bloc ORDER BY id")
-           .rows()) {
+  for (const auto& row : Query(session_, "SELECT id, name, note, valid_from, valid_to FROM bloc ORDER BY id").rows()) {
     result.push_back(to_bloc(row));
   }
   return result;
@@ -248,8 +224,7 @@ std::optional<domain::Bloc> SqlOrganisationRepository::find_bloc(BlocId id) {
   auto row = Query(session_, "SELECT id, name, note, valid_from, valid_to FROM bloc WHERE id = :id")
                  .bind("id", id.value)
                  .first();
-  if (!row)
-    return std::nullopt;
+  if (!row) return std::nullopt;
   return to_bloc(*row);
 }
 
@@ -260,8 +235,7 @@ std::vector<domain::BlocMember> SqlOrganisationRepository::bloc_members(BlocId i
                                "WHERE bloc_id = :b ORDER BY id")
                              .bind("b", id.value)
                              .rows()) {
-    result.push_back(
-        {BlocId{row.integer(0)}, UnitId{row.integer(1)}, {row.date(2), row.optional_date(3)}});
+    result.push_back({BlocId{row.integer(0)}, UnitId{row.integer(1)}, {row.date(2), row.optional_date(3)}});
   }
   return result;
 }

@@ -10,17 +10,12 @@ namespace tdkt::storage {
 namespace {
 
 std::optional<std::string> cell_text(const soci::row& row, std::size_t column) {
-  if (row.get_indicator(column) == soci::i_null)
-    return std::nullopt;
+  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
   switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_string:
-      return row.get<std::string>(column);
-    case soci::dt_integer:
-      return std::to_string(row.get<int>(column));
-    case soci::dt_long_long:
-      return std::to_string(row.get<long long>(column));
-    case soci::dt_unsigned_long_long:
-      return std::to_string(row.get<unsigned long long>(column));
+    case soci::dt_string: return row.get<std::string>(column);
+    case soci::dt_integer: return std::to_string(row.get<int>(column));
+    case soci::dt_long_long: return std::to_string(row.get<long long>(column));
+    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(column));
     case soci::dt_double: {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.17g", row.get<double>(column));
@@ -29,13 +24,10 @@ std::optional<std::string> cell_text(const soci::row& row, std::size_t column) {
     case soci::dt_date: {
       const auto tm = row.get<std::tm>(column);
       char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-                    tm.tm_mday);
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
       return std::string(buffer);
     }
-    default:
-      throw std::runtime_error("unsupported column type in " +
-                               row.get_properties(column).get_name());
+    default: throw std::runtime_error("unsupported column type in " + row.get_properties(column).get_name());
   }
 }
 
@@ -43,27 +35,23 @@ std::optional<std::string> cell_text(const soci::row& row, std::size_t column) {
 
 std::int64_t Row::integer(std::size_t column) const {
   const auto& cell = cells_.at(column);
-  if (!cell)
-    throw std::runtime_error("NULL where an integer was expected");
+  if (!cell) throw std::runtime_error("NULL where an integer was expected");
   return std::stoll(*cell);
 }
 
 std::optional<std::int64_t> Row::optional_integer(std::size_t column) const {
-  if (!cells_.at(column))
-    return std::nullopt;
+  if (!cells_.at(column)) return std::nullopt;
   return integer(column);
 }
 
 CivilDate Row::date(std::size_t column) const {
   auto parsed = CivilDate::parse_iso(text(column).substr(0, 10));
-  if (!parsed)
-    throw std::runtime_error("stored date is malformed: " + text(column));
+  if (!parsed) throw std::runtime_error("stored date is malformed: " + text(column));
   return *parsed;
 }
 
 std::optional<CivilDate> Row::optional_date(std::size_t column) const {
-  if (!cells_.at(column))
-    return std::nullopt;
+  if (!cells_.at(column)) return std::nullopt;
   return date(column);
 }
 
@@ -84,8 +72,7 @@ Query& Query::bind(const std::string& name, std::string value) {
 
 Query& Query::bind(const std::string& name, std::optional<std::string> value) {
   const bool present = value.has_value();
-  params_.push_back({name, std::move(value).value_or(std::string()), 0, false,
-                     present ? soci::i_ok : soci::i_null});
+  params_.push_back({name, std::move(value).value_or(std::string()), 0, false, present ? soci::i_ok : soci::i_null});
   return *this;
 }
 
@@ -135,8 +122,7 @@ std::vector<Row> Query::rows() {
 
 std::optional<Row> Query::first() {
   auto all = run(true);
-  if (all.empty())
-    return std::nullopt;
+  if (all.empty()) return std::nullopt;
   return std::move(all.front());
 }
 
@@ -146,8 +132,7 @@ void Query::execute() {
 
 std::int64_t Query::insert_returning_id() {
   auto row = first();
-  if (!row)
-    throw std::runtime_error("INSERT ... RETURNING gave no row");
+  if (!row) throw std::runtime_error("INSERT ... RETURNING gave no row");
   return row->integer(0);
 }
 

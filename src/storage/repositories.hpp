@@ -56,4 +56,28 @@ class SqlPeopleRepository final : public app::PeopleRepository {
   soci::session& session_;
 };
 
+class SqlAccountRepository final : public app::AccountRepository {
+ public:
+  explicit SqlAccountRepository(soci::session& session) : session_(session) {}
+  std::optional<app::StoredAccount> find_by_username(const std::string& username) override;
+  std::optional<app::StoredAccount> find(AccountId id) override;
+  std::vector<domain::Account> list() override;
+  AccountId insert(const domain::Account& account, const std::string& password_hash, std::int64_t now) override;
+  void update(const domain::Account& account) override;
+  void set_password(AccountId id, const std::string& password_hash, std::int64_t now) override;
+  void insert_session(const std::string& token_digest, const app::StoredSession& session, const std::string& address,
+                      std::int64_t now) override;
+  std::optional<app::StoredSession> find_session(const std::string& token_digest) override;
+  void delete_session(const std::string& token_digest) override;
+  void delete_sessions_of(AccountId id) override;
+  void delete_expired_sessions(std::int64_t now) override;
+  void record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
+                            std::int64_t now) override;
+  int failures_for_username(const std::string& username, std::int64_t since) override;
+  int failures_from_address(const std::string& address, std::int64_t since) override;
+
+ private:
+  soci::session& session_;
+};
+
 }  // namespace tdkt::storage

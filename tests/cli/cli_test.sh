@@ -24,7 +24,6 @@ check() {  # check DESCRIPTION COMMAND...
   fi
 }
 contains() { grep -q -- "$1" "$2"; }
-json_get() { curl -sf "http://127.0.0.1:$port$1"; }
 
 run_suite() {  # run_suite LABEL DB_URL
   local label="$1" db="$2"
@@ -38,30 +37,34 @@ run_suite() {  # run_suite LABEL DB_URL
   server_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
   check "$label: serve prints its address" contains "http://127.0.0.1:$port/" "$work/serve.log"
-  check "$label: 5 departments on 31/12/2022" bash -c "curl -sf 'http://127.0.0.1:$port/api/v1/units?as_of=2022-12-31' | python3 -c '
+  check "$label: the API refuses a request without a session" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$port/api/v1/units')\" = 401 ]"
+  check "$label: a demo account signs in" curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
+    -d '{"username":"canbo","password":"demo1234"}' "http://127.0.0.1:$port/api/v1/login"
+  check "$label: 5 departments on 31/12/2022" bash -c "curl -sf -b '$work/cookies' 'http://127.0.0.1:$port/api/v1/units?as_of=2022-12-31' | python3 -c '
 import json,sys
 units=json.load(sys.stdin)[\"units\"]
 ban=[u for u in units if u[\"name\"]==\"Ban Dân tộc tỉnh Bình Phước\"][0]
 assert len(ban[\"children\"])==5, ban'"
-  check "$label: 3 departments on 30/06/2023" bash -c "curl -sf 'http://127.0.0.1:$port/api/v1/units?as_of=2023-06-30' | python3 -c '
+  check "$label: 3 departments on 30/06/2023" bash -c "curl -sf -b '$work/cookies' 'http://127.0.0.1:$port/api/v1/units?as_of=2023-06-30' | python3 -c '
 import json,sys
 units=json.load(sys.stdin)[\"units\"]
 ban=[u for u in units if u[\"name\"]==\"Ban Dân tộc tỉnh Bình Phước\"][0]
 assert sorted(c[\"name\"] for c in ban[\"children\"])==[\"Phòng Chính sách Dân tộc\",\"Phòng Tuyên truyền và Địa bàn\",\"Văn phòng\"], ban'"
   check "$label: the Sở of Đồng Nai is the successor on 31/12/2025" bash -c "
-ban=\$(curl -sf 'http://127.0.0.1:$port/api/v1/units?as_of=2022-12-31' | python3 -c '
+ban=\$(curl -sf -b '$work/cookies' 'http://127.0.0.1:$port/api/v1/units?as_of=2022-12-31' | python3 -c '
 import json,sys
 print([u for u in json.load(sys.stdin)[\"units\"] if u[\"name\"]==\"Ban Dân tộc tỉnh Bình Phước\"][0][\"id\"])')
-curl -sf \"http://127.0.0.1:$port/api/v1/units/\$ban/successors?as_of=2025-12-31\" | python3 -c '
+curl -sf -b '$work/cookies' \"http://127.0.0.1:$port/api/v1/units/\$ban/successors?as_of=2025-12-31\" | python3 -c '
 import json,sys
 s=json.load(sys.stdin)[\"successors\"]
 assert [u[\"name\"] for u in s]==[\"Sở Dân tộc và Tôn giáo tỉnh Đồng Nai\"], s'
-curl -sf 'http://127.0.0.1:$port/api/v1/units?as_of=2025-12-31' | grep -q 'Sở Dân tộc và Tôn giáo tỉnh Đồng Nai'"
-  check "$label: 'nguyen van' finds Nguyễn Văn …" bash -c "curl -sf 'http://127.0.0.1:$port/api/v1/people?q=nguyen%20van' | python3 -c '
+curl -sf -b '$work/cookies' 'http://127.0.0.1:$port/api/v1/units?as_of=2025-12-31' | grep -q 'Sở Dân tộc và Tôn giáo tỉnh Đồng Nai'"
+  check "$label: 'nguyen van' finds Nguyễn Văn …" bash -c "curl -sf -b '$work/cookies' 'http://127.0.0.1:$port/api/v1/people?q=nguyen%20van' | python3 -c '
 import json,sys
 items=json.load(sys.stdin)[\"items\"]
 assert len(items)>=3 and all(p[\"full_name\"].startswith(\"Nguyễn Văn \") for p in items), items'"
-  check "$label: the people page is served" bash -c "curl -sf 'http://127.0.0.1:$port/people' | grep -q 'lang=\"vi\"'"
+  check "$label: the sign-in page is served" bash -c "curl -sf 'http://127.0.0.1:$port/login' | grep -q 'lang=\"vi\"'"
+  check "$label: pages send a visitor without a session to the sign-in page" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$port/people')\" = 303 ]"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null; server_pid=""
   check "$label: serve stops cleanly on SIGTERM" contains "tdkt đã dừng" "$work/serve.log"
 }
@@ -73,6 +76,13 @@ done
 check "a malformed --db is refused" bash -c "! '$tdkt' --db mysql://x migrate 2>&1 | grep -q 'không hợp lệ' && false || '$tdkt' --db mysql://x migrate 2>&1 | grep -q 'không hợp lệ'"
 
 run_suite sqlite "sqlite:$work/sqlite/tdkt.db"
+check "sqlite: user add creates an administrator" bash -c "echo 'mat-khau-quan-tri' | '$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' user add quantri --role admin --name 'Quản trị' | grep -q 'Đã tạo tài khoản quantri'"
+check "sqlite: user add refuses a weak password" bash -c "! (echo 'ngan' | '$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' user add quantri2 --role admin)"
+check "sqlite: audit verify passes on an untouched trail" bash -c "'$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' audit verify | grep -q 'toàn vẹn'"
+check "sqlite: audit verify finds a record altered with sqlite3" bash -c "
+sqlite3 '$work/sqlite/tdkt.db' \"UPDATE audit_log SET actor = 'ai-do' WHERE id = 5\"
+out=\$('$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' audit verify); rc=\$?
+[ \$rc -eq 1 ] && echo \"\$out\" | grep -q 'bản ghi #5'"
 check "sqlite: backup" "$tdkt" --db "sqlite:$work/sqlite/tdkt.db" backup "$work/backup.db"
 check "sqlite: the backup holds the people" bash -c "[ \"\$(sqlite3 '$work/backup.db' 'SELECT COUNT(*) FROM person')\" -ge 18 ]"
 

@@ -13,7 +13,9 @@ class Api : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>(GetParam());
+    db_->add_account("canbo.thu", domain::Role::kOfficer);
     server_ = std::make_unique<TestServer>(*db_);
+    ASSERT_EQ(server_->login("canbo.thu").status, 200);
   }
   void TearDown() override {
     server_.reset();
@@ -28,8 +30,7 @@ class Api : public ::testing::TestWithParam<std::string> {
 
   // Asserts that a refused request got `status` and `code` (and `field`), and changed nothing.
   template <typename Call>
-  void expect_refused(Call&& call, int status, const std::string& code,
-                      const std::string& field = "*") {
+  void expect_refused(Call&& call, int status, const std::string& code, const std::string& field = "*") {
     const auto before = db_->fingerprint();
     JsonResponse response = call();
     EXPECT_EQ(response.status, status) << response.body.dump();
@@ -63,68 +64,55 @@ TEST_P(Api, CreatesUnitsAndAnswersTheTreeAsOfADate) {
 }
 
 TEST_P(Api, RefusesMalformedAndUnknownInputWithoutChangingAnything) {
-  expect_refused([&] { return server_->post("/api/v1/units", "{\"name\": \"Văn phòng\", "); }, 400,
-                 "invalid_input");
+  expect_refused([&] { return server_->post("/api/v1/units", "{\"name\": \"Văn phòng\", "); }, 400, "invalid_input");
   expect_refused([&] { return server_->post("/api/v1/units", "[1,2]"); }, 400, "invalid_input");
   expect_refused(
       [&] {
-        return server_->post(
-            "/api/v1/units",
-            R"({"name":"Văn phòng","kind":"agency","valid_from":"2023-01-01","colour":"đỏ"})");
+        return server_->post("/api/v1/units",
+                             R"({"name":"Văn phòng","kind":"agency","valid_from":"2023-01-01","colour":"đỏ"})");
       },
       400, "unknown_field", "colour");
   expect_refused(
       [&] {
-        return server_->post("/api/v1/units",
-                             R"({"name":"Văn phòng","kind":"agency","valid_from":"2023-02-31"})");
+        return server_->post("/api/v1/units", R"({"name":"Văn phòng","kind":"agency","valid_from":"2023-02-31"})");
       },
       400, "invalid_input", "valid_from");
   expect_refused(
       [&] {
-        return server_->post("/api/v1/units",
-                             R"({"name":"Văn phòng","kind":"phong","valid_from":"2023-02-01"})");
+        return server_->post("/api/v1/units", R"({"name":"Văn phòng","kind":"phong","valid_from":"2023-02-01"})");
       },
       400, "invalid_input", "kind");
+  expect_refused([&] { return server_->post("/api/v1/units", "name=x", "application/x-www-form-urlencoded"); }, 415,
+                 "unsupported_media_type");
+  expect_refused([&] { return server_->post("/api/v1/people", R"({"full_name": 12})"); }, 400, "invalid_input",
+                 "full_name");
   expect_refused(
-      [&] { return server_->post("/api/v1/units", "name=x", "application/x-www-form-urlencoded"); },
-      415, "unsupported_media_type");
-  expect_refused([&] { return server_->post("/api/v1/people", R"({"full_name": 12})"); }, 400,
-                 "invalid_input", "full_name");
-  expect_refused(
-      [&] {
-        return server_->post("/api/v1/people",
-                             R"({"full_name": "Nguyễn Văn A", "birth_year": 1800})");
-      },
-      400, "invalid_input", "birth_year");
+      [&] { return server_->post("/api/v1/people", R"({"full_name": "Nguyễn Văn A", "birth_year": 1800})"); }, 400,
+      "invalid_input", "birth_year");
   auto bad_date = server_->get("/api/v1/units?as_of=31/02/2023");
   EXPECT_EQ(bad_date.status, 400);
   EXPECT_EQ(bad_date.body["error"]["field"], "as_of");
 }
 
 TEST_P(Api, RefusesAUnitMadeItsOwnAncestor) {
-  const auto ban =
-      create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
-  const auto office = create_unit(
-      R"({"name":"Văn phòng","kind":"department","valid_from":"2016-01-01","parent_id":)" +
-      std::to_string(ban) + "}");
+  const auto ban = create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
+  const auto office = create_unit(R"({"name":"Văn phòng","kind":"department","valid_from":"2016-01-01","parent_id":)" +
+                                  std::to_string(ban) + "}");
   expect_refused(
       [&] {
         return server_->patch("/api/v1/units/" + std::to_string(ban),
                               R"({"parent_id":)" + std::to_string(office) + "}");
       },
       409, "cycle", "parent_id");
-  auto renamed =
-      server_->patch("/api/v1/units/" + std::to_string(office), R"({"name":"Văn phòng Ban"})");
+  auto renamed = server_->patch("/api/v1/units/" + std::to_string(office), R"({"name":"Văn phòng Ban"})");
   EXPECT_EQ(renamed.status, 200);
   EXPECT_EQ(renamed.body["name"], "Văn phòng Ban");
 }
 
 TEST_P(Api, RestructuringAndItsRefusals) {
-  const auto ban =
-      create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
-  const auto office = create_unit(
-      R"({"name":"Văn phòng","kind":"department","valid_from":"2016-01-01","parent_id":)" +
-      std::to_string(ban) + "}");
+  const auto ban = create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
+  const auto office = create_unit(R"({"name":"Văn phòng","kind":"department","valid_from":"2016-01-01","parent_id":)" +
+                                  std::to_string(ban) + "}");
   const std::string body =
       R"({"title":"Sắp xếp","legal_basis":"QĐ 17/2023/QĐ-UBND","effective_date":"2023-05-01",
     "ends":[)" +
@@ -135,20 +123,18 @@ TEST_P(Api, RestructuringAndItsRefusals) {
       std::to_string(office) + R"(,"to_key":"vp"}]})";
   expect_refused(
       [&] {
-        return server_->post("/api/v1/restructurings",
-                             R"({"title":"Hai lần","effective_date":"2023-05-01","ends":[)" +
-                                 std::to_string(office) + "," + std::to_string(office) + "]}");
+        return server_->post("/api/v1/restructurings", R"({"title":"Hai lần","effective_date":"2023-05-01","ends":[)" +
+                                                           std::to_string(office) + "," + std::to_string(office) +
+                                                           "]}");
       },
       409, "already_ended", "ends[1]");
   auto created = server_->post("/api/v1/restructurings", body);
   ASSERT_EQ(created.status, 201) << created.body.dump();
   EXPECT_EQ(created.body["ended"][0], office);
   const auto successor = created.body["started"][0].get<std::int64_t>();
-  expect_refused([&] { return server_->post("/api/v1/restructurings", body); }, 409,
-                 "already_ended", "ends[0]");
+  expect_refused([&] { return server_->post("/api/v1/restructurings", body); }, 409, "already_ended", "ends[0]");
 
-  auto successors =
-      server_->get("/api/v1/units/" + std::to_string(office) + "/successors?as_of=2025-12-31");
+  auto successors = server_->get("/api/v1/units/" + std::to_string(office) + "/successors?as_of=2025-12-31");
   ASSERT_EQ(successors.status, 200);
   EXPECT_EQ(successors.body["successors"][0]["id"], successor);
   auto history = server_->get("/api/v1/units/" + std::to_string(successor) + "/history");
@@ -158,42 +144,36 @@ TEST_P(Api, RestructuringAndItsRefusals) {
 }
 
 TEST_P(Api, PeopleMembershipsAndOverlap) {
-  const auto ban =
-      create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
-  auto person = server_->post(
-      "/api/v1/people",
-      R"({"full_name":"  Nguyễn   Văn Khang ","gender":"male","birth_year":1970,"ethnicity":"Kinh"})");
+  const auto ban = create_unit(R"({"name":"Ban Dân tộc","kind":"agency","valid_from":"2004-01-01"})");
+  auto person =
+      server_->post("/api/v1/people",
+                    R"({"full_name":"  Nguyễn   Văn Khang ","gender":"male","birth_year":1970,"ethnicity":"Kinh"})");
   ASSERT_EQ(person.status, 201) << person.body.dump();
   EXPECT_EQ(person.body["family_name"], "Nguyễn");
   EXPECT_EQ(person.body["middle_name"], "Văn");
   EXPECT_EQ(person.body["given_name"], "Khang");
   const auto id = std::to_string(person.body["id"].get<std::int64_t>());
 
-  auto membership = server_->post(
-      "/api/v1/people/" + id + "/memberships",
-      R"({"unit_id":)" + std::to_string(ban) + R"(,"position":"Trưởng ban","from":"2019-03-01"})");
+  auto membership =
+      server_->post("/api/v1/people/" + id + "/memberships",
+                    R"({"unit_id":)" + std::to_string(ban) + R"(,"position":"Trưởng ban","from":"2019-03-01"})");
   ASSERT_EQ(membership.status, 201) << membership.body.dump();
   expect_refused(
       [&] {
-        return server_->post(
-            "/api/v1/people/" + id + "/memberships",
-            R"({"unit_id":)" + std::to_string(ban) +
-                R"(,"position":"Chuyên viên","from":"2020-01-01","to":"2020-12-31"})");
+        return server_->post("/api/v1/people/" + id + "/memberships",
+                             R"({"unit_id":)" + std::to_string(ban) +
+                                 R"(,"position":"Chuyên viên","from":"2020-01-01","to":"2020-12-31"})");
       },
       409, "overlap", "from");
   expect_refused(
-      [&] {
-        return server_->post("/api/v1/people/" + id + "/memberships",
-                             R"({"unit_id":999,"from":"2001-01-01"})");
-      },
+      [&] { return server_->post("/api/v1/people/" + id + "/memberships", R"({"unit_id":999,"from":"2001-01-01"})"); },
       400, "invalid_input", "unit_id");
 
   auto members = server_->get("/api/v1/units/" + std::to_string(ban) + "/members?as_of=2024-01-01");
   ASSERT_EQ(members.body["members"].size(), 1U);
   EXPECT_EQ(members.body["members"][0]["person"]["full_name"], "Nguyễn Văn Khang");
-  EXPECT_TRUE(server_->get("/api/v1/units/" + std::to_string(ban) + "/members?as_of=2018-01-01")
-                  .body["members"]
-                  .empty());
+  EXPECT_TRUE(
+      server_->get("/api/v1/units/" + std::to_string(ban) + "/members?as_of=2018-01-01").body["members"].empty());
 
   auto detail = server_->get("/api/v1/people/" + id);
   EXPECT_EQ(detail.body["memberships"][0]["unit_name"], "Ban Dân tộc");
@@ -215,7 +195,7 @@ TEST_P(Api, PeopleMembershipsAndOverlap) {
 }
 
 TEST_P(Api, SearchesTheDemoPeopleWithoutAccents) {
-  ASSERT_TRUE(ingest::load_demo(db_->context().organisation(), db_->context().people()));
+  ASSERT_TRUE(ingest::load_demo(db_->context().organisation(), db_->context().people(), db_->context().accounts()));
   auto found = server_->get("/api/v1/people?q=nguyen%20van&limit=50");
   ASSERT_EQ(found.status, 200);
   ASSERT_GE(found.body["items"].size(), 3U);
@@ -264,23 +244,19 @@ TEST_P(Api, OversizedBodiesAreRefused) {
 TEST_P(Api, EveryResponseCarriesSecurityHeadersAndPagesAreServed) {
   auto health = server_->client().Get("/api/v1/health");
   ASSERT_TRUE(health);
-  EXPECT_NE(health->get_header_value("Content-Security-Policy").find("script-src 'self'"),
-            std::string::npos);
+  EXPECT_NE(health->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
   EXPECT_EQ(health->get_header_value("X-Content-Type-Options"), "nosniff");
   auto page = server_->client().Get("/");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("lang=\"vi\""), std::string::npos);
-  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"),
-            std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
   EXPECT_EQ(server_->client().Get("/people")->status, 200);
   EXPECT_EQ(server_->client().Get("/static/../CMakeLists.txt")->status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::ValuesIn(kBackends),
-                         [](const ::testing::TestParamInfo<std::string>& backend) {
-                           return backend.param;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
 
 }  // namespace
 }  // namespace tdkt::testing

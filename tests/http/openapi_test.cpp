@@ -14,8 +14,7 @@ namespace tdkt::http {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
 }
 
@@ -28,8 +27,7 @@ TEST(OpenApi, DocumentMatchesTheRouteTable) {
   std::set<std::string> documented;
   for (const auto& [path, operations] : document["paths"].items()) {
     for (const auto& [method, operation] : operations.items()) {
-      if (method == "parameters")
-        continue;
+      if (method == "parameters") continue;
       documented.insert(lower(method) + " " + path);
       EXPECT_TRUE(operation.contains("responses")) << method << " " << path;
     }

@@ -22,16 +22,14 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
 
   domain::Unit make_unit(const std::string& name, std::optional<UnitId> parent, const char* from,
                          const char* to = nullptr) {
-    domain::UnitDraft draft{
-        name,   "",           parent ? UnitKind::kDepartment : UnitKind::kAgency,
-        parent, "Bình Phước", {date(from), to ? std::optional<CivilDate>(date(to)) : std::nullopt}};
+    domain::UnitDraft draft{name,   "",           parent ? UnitKind::kDepartment : UnitKind::kAgency,
+                            parent, "Bình Phước", {date(from), to ? std::optional<CivilDate>(date(to)) : std::nullopt}};
     auto unit = organisation().create_unit(actor_, draft);
     EXPECT_TRUE(unit) << (unit ? "" : unit.error().message);
     return *unit;
   }
 
-  domain::Person make_person(const std::string& family, const std::string& middle,
-                             const std::string& given) {
+  domain::Person make_person(const std::string& family, const std::string& middle, const std::string& given) {
     domain::PersonDraft draft;
     draft.family_name = family;
     draft.middle_name = middle;
@@ -54,7 +52,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
 
 TEST_P(StorageContract, MigrationsAreNumberedAndIdempotent) {
   auto& database = db_->context().database();
-  EXPECT_EQ(database.schema_version(), 1);
+  EXPECT_EQ(database.schema_version(), 2);
   EXPECT_EQ(database.pending_migrations(), 0);
   EXPECT_EQ(database.migrate(), 0);
 }
@@ -80,8 +78,7 @@ TEST_P(StorageContract, TreeAsOfADateFollowsValidity) {
 TEST_P(StorageContract, AChildCannotOutliveItsParent) {
   auto agency = make_unit("Sở Ngoại vụ", std::nullopt, "2004-01-01", "2025-02-28");
   const auto fingerprint = db_->fingerprint();
-  domain::UnitDraft draft{"Văn phòng", "", UnitKind::kDepartment,
-                          agency.id,   "", {date("2020-01-01"), std::nullopt}};
+  domain::UnitDraft draft{"Văn phòng", "", UnitKind::kDepartment, agency.id, "", {date("2020-01-01"), std::nullopt}};
   auto refused = organisation().create_unit(actor_, draft);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
@@ -111,19 +108,15 @@ TEST_P(StorageContract, RestructuringEndsUnitsNamesSuccessorsAndMovesMembers) {
   auto office = make_unit("Văn phòng", agency.id, "2016-01-01");
   auto inspection = make_unit("Thanh tra", agency.id, "2016-01-01");
   auto person = make_person("Võ", "Thành", "Nhân");
-  ASSERT_TRUE(people().add_membership(actor_, {MembershipId{},
-                                               person.id,
-                                               inspection.id,
-                                               "Chánh Thanh tra",
-                                               {date("2020-01-01"), std::nullopt}}));
+  ASSERT_TRUE(people().add_membership(
+      actor_, {MembershipId{}, person.id, inspection.id, "Chánh Thanh tra", {date("2020-01-01"), std::nullopt}}));
 
   domain::RestructuringRequest request;
   request.title = "Sắp xếp các phòng";
   request.legal_basis = "Quyết định số 17/2023/QĐ-UBND";
   request.effective_date = date("2023-05-01");
   request.ends = {office.id, inspection.id};
-  request.creates.push_back(
-      {"vp", {"Văn phòng", "VP", UnitKind::kDepartment, agency.id, "", {}}, std::nullopt});
+  request.creates.push_back({"vp", {"Văn phòng", "VP", UnitKind::kDepartment, agency.id, "", {}}, std::nullopt});
   request.successions.push_back({office.id, std::nullopt, std::string("vp"), false});
   request.successions.push_back({inspection.id, std::nullopt, std::string("vp"), true});
   auto event = organisation().restructure(actor_, request);
@@ -143,7 +136,7 @@ TEST_P(StorageContract, RestructuringEndsUnitsNamesSuccessorsAndMovesMembers) {
   ASSERT_EQ(then->size(), 1U);
   EXPECT_EQ((*then)[0].id, inspection.id);
 
-  auto memberships = people().memberships(person.id);
+  auto memberships = people().memberships(actor_, person.id);
   ASSERT_EQ(memberships->size(), 2U);
   EXPECT_EQ((*memberships)[0].period.to, date("2023-04-30"));
   EXPECT_EQ((*memberships)[1].unit, successor);
@@ -190,35 +183,34 @@ TEST_P(StorageContract, SearchIgnoresAccentsAndCaseAndSortsTheVietnameseWay) {
   make_person("Trần", "Nguyên", "Hưng");
   make_person("Lê", "", "Ngụy");
 
-  auto all = people().list({"", std::nullopt, std::nullopt, 0, 50});
+  auto all = people().list(actor_, {"", std::nullopt, std::nullopt, 0, 50});
   ASSERT_TRUE(all);
-  EXPECT_EQ(names(all->items),
-            (std::vector<std::string>{"Nguyễn Thị An", "Nguyễn Văn An", "Đỗ Văn Bình",
-                                      "Trần Nguyên Hưng", "Nguyễn Văn Khang", "Lê Ngụy"}));
+  EXPECT_EQ(names(all->items), (std::vector<std::string>{"Nguyễn Thị An", "Nguyễn Văn An", "Đỗ Văn Bình",
+                                                         "Trần Nguyên Hưng", "Nguyễn Văn Khang", "Lê Ngụy"}));
 
-  auto found = people().list({"NGUYEN van", std::nullopt, std::nullopt, 0, 50});
+  auto found = people().list(actor_, {"NGUYEN van", std::nullopt, std::nullopt, 0, 50});
   EXPECT_EQ(names(found->items), (std::vector<std::string>{"Nguyễn Văn An", "Nguyễn Văn Khang"}));
 
   // Words match at their start: "nguy" finds every Nguyễn, Nguyên and Ngụy, but "guy" finds nobody.
-  EXPECT_EQ(people().list({"nguy", std::nullopt, std::nullopt, 0, 50})->items.size(), 5U);
-  EXPECT_TRUE(people().list({"guy", std::nullopt, std::nullopt, 0, 50})->items.empty());
-  EXPECT_EQ(names(people().list({"hung", std::nullopt, std::nullopt, 0, 50})->items),
+  EXPECT_EQ(people().list(actor_, {"nguy", std::nullopt, std::nullopt, 0, 50})->items.size(), 5U);
+  EXPECT_TRUE(people().list(actor_, {"guy", std::nullopt, std::nullopt, 0, 50})->items.empty());
+  EXPECT_EQ(names(people().list(actor_, {"hung", std::nullopt, std::nullopt, 0, 50})->items),
             std::vector<std::string>{"Trần Nguyên Hưng"});
   // Characters that mean something to LIKE are folded away, not interpreted.
-  EXPECT_TRUE(people().list({"%_'", std::nullopt, std::nullopt, 0, 50})->items.size() == 6U);
+  EXPECT_TRUE(people().list(actor_, {"%_'", std::nullopt, std::nullopt, 0, 50})->items.size() == 6U);
 }
 
 TEST_P(StorageContract, PagesThroughPeople) {
   for (int i = 0; i < 7; ++i)
     make_person("Nguyễn", "Văn", "Người " + std::to_string(i));
-  auto first = people().list({"", std::nullopt, std::nullopt, 0, 3});
+  auto first = people().list(actor_, {"", std::nullopt, std::nullopt, 0, 3});
   ASSERT_TRUE(first);
   EXPECT_EQ(first->items.size(), 3U);
   EXPECT_TRUE(first->has_more);
-  auto last = people().list({"", std::nullopt, std::nullopt, 6, 3});
+  auto last = people().list(actor_, {"", std::nullopt, std::nullopt, 6, 3});
   EXPECT_EQ(last->items.size(), 1U);
   EXPECT_FALSE(last->has_more);
-  auto bad = people().list({"", std::nullopt, std::nullopt, 0, 500});
+  auto bad = people().list(actor_, {"", std::nullopt, std::nullopt, 0, 500});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "limit");
 }
@@ -227,48 +219,39 @@ TEST_P(StorageContract, MembershipsNeverOverlapAndStayInsideTheUnitsLife) {
   auto agency = make_unit("Ban Dân tộc", std::nullopt, "2004-01-01");
   auto office = make_unit("Văn phòng", agency.id, "2016-01-01", "2023-04-30");
   auto person = make_person("Lê", "Thị Thu", "Hà");
-  ASSERT_TRUE(people().add_membership(actor_, {MembershipId{},
-                                               person.id,
-                                               office.id,
-                                               "Chánh Văn phòng",
-                                               {date("2020-01-01"), date("2023-04-30")}}));
+  ASSERT_TRUE(people().add_membership(
+      actor_, {MembershipId{}, person.id, office.id, "Chánh Văn phòng", {date("2020-01-01"), date("2023-04-30")}}));
   const auto fingerprint = db_->fingerprint();
 
   auto overlap = people().add_membership(
-      actor_,
-      {MembershipId{}, person.id, agency.id, "Phó Trưởng ban", {date("2023-01-01"), std::nullopt}});
+      actor_, {MembershipId{}, person.id, agency.id, "Phó Trưởng ban", {date("2023-01-01"), std::nullopt}});
   ASSERT_FALSE(overlap);
   EXPECT_EQ(overlap.error().code, ErrorCode::kOverlap);
 
   auto outside = people().add_membership(
-      actor_,
-      {MembershipId{}, person.id, office.id, "Chuyên viên", {date("2023-05-01"), std::nullopt}});
+      actor_, {MembershipId{}, person.id, office.id, "Chuyên viên", {date("2023-05-01"), std::nullopt}});
   ASSERT_FALSE(outside);
   EXPECT_EQ(outside.error().field, "unit_id");
   EXPECT_EQ(db_->fingerprint(), fingerprint);
 
-  ASSERT_TRUE(people().add_membership(actor_, {MembershipId{},
-                                               person.id,
-                                               agency.id,
-                                               "Phó Trưởng ban",
-                                               {date("2023-05-01"), std::nullopt}}));
-  auto in_office = people().members(office.id, date("2022-06-01"));
+  ASSERT_TRUE(people().add_membership(
+      actor_, {MembershipId{}, person.id, agency.id, "Phó Trưởng ban", {date("2023-05-01"), std::nullopt}}));
+  auto in_office = people().members(actor_, office.id, date("2022-06-01"));
   ASSERT_EQ(in_office->size(), 1U);
   EXPECT_EQ((*in_office)[0].person.id, person.id);
-  EXPECT_TRUE(people().members(office.id, date("2023-05-01"))->empty());
-  EXPECT_EQ(people().members(agency.id, date("2024-01-01"))->size(), 1U);
+  EXPECT_TRUE(people().members(actor_, office.id, date("2023-05-01"))->empty());
+  EXPECT_EQ(people().members(actor_, agency.id, date("2024-01-01"))->size(), 1U);
 
-  auto in_unit = people().list({"", office.id, date("2022-06-01"), 0, 50});
+  auto in_unit = people().list(actor_, {"", office.id, date("2022-06-01"), 0, 50});
   EXPECT_EQ(in_unit->items.size(), 1U);
-  EXPECT_TRUE(people().list({"", office.id, date("2024-06-01"), 0, 50})->items.empty());
+  EXPECT_TRUE(people().list(actor_, {"", office.id, date("2024-06-01"), 0, 50})->items.empty());
 }
 
 TEST_P(StorageContract, EveryWriteLeavesAnAuditRecordWithBeforeAndAfter) {
   auto person = make_person("Nguyễn", "Văn", "Khang");
-  auto draft = domain::PersonDraft{
-      "Nguyễn", "Văn", "Khương", domain::Gender::kMale, 1970, "Kinh", "", "", "", ""};
+  auto draft = domain::PersonDraft{"Nguyễn", "Văn", "Khương", domain::Gender::kMale, 1970, "Kinh", "", "", "", ""};
   ASSERT_TRUE(people().update(actor_, person.id, draft));
-  auto history = db_->context().audit().history("person", person.id.value);
+  auto history = db_->context().audit().history(actor_, "person", person.id.value);
   ASSERT_TRUE(history);
   ASSERT_EQ(history->size(), 2U);
   EXPECT_EQ((*history)[0].entry.action, "create");
@@ -278,8 +261,7 @@ TEST_P(StorageContract, EveryWriteLeavesAnAuditRecordWithBeforeAndAfter) {
   EXPECT_EQ(update.actor, "canbo");
   auto field = [](const app::Snapshot& snapshot, const std::string& name) {
     for (const auto& [key, value] : snapshot) {
-      if (key == name)
-        return value;
+      if (key == name) return value;
     }
     return std::string("<none>");
   };
@@ -292,17 +274,13 @@ TEST_P(StorageContract, BlocsGroupAgenciesOverTime) {
   auto agency = make_unit("Ban Dân tộc tỉnh Bình Phước", std::nullopt, "2004-01-01");
   auto other = make_unit("Sở Tư pháp tỉnh Bình Phước", std::nullopt, "2004-01-01");
   auto department = make_unit("Văn phòng", agency.id, "2016-01-01");
-  auto bloc = organisation().create_bloc(
-      actor_, {BlocId{}, "Khối thi đua số 6", "", {date("2020-01-01"), std::nullopt}});
+  auto bloc =
+      organisation().create_bloc(actor_, {BlocId{}, "Khối thi đua số 6", "", {date("2020-01-01"), std::nullopt}});
   ASSERT_TRUE(bloc);
-  ASSERT_TRUE(organisation().add_bloc_member(
-      actor_, {bloc->id, agency.id, {date("2020-01-01"), date("2025-02-28")}}));
-  ASSERT_TRUE(organisation().add_bloc_member(
-      actor_, {bloc->id, other.id, {date("2020-01-01"), std::nullopt}}));
-  EXPECT_FALSE(organisation().add_bloc_member(
-      actor_, {bloc->id, department.id, {date("2020-01-01"), std::nullopt}}));
-  auto twice = organisation().add_bloc_member(
-      actor_, {bloc->id, other.id, {date("2024-01-01"), std::nullopt}});
+  ASSERT_TRUE(organisation().add_bloc_member(actor_, {bloc->id, agency.id, {date("2020-01-01"), date("2025-02-28")}}));
+  ASSERT_TRUE(organisation().add_bloc_member(actor_, {bloc->id, other.id, {date("2020-01-01"), std::nullopt}}));
+  EXPECT_FALSE(organisation().add_bloc_member(actor_, {bloc->id, department.id, {date("2020-01-01"), std::nullopt}}));
+  auto twice = organisation().add_bloc_member(actor_, {bloc->id, other.id, {date("2024-01-01"), std::nullopt}});
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, ErrorCode::kOverlap);
   EXPECT_EQ(organisation().blocs(date("2023-01-01"))[0].members.size(), 2U);
@@ -311,10 +289,8 @@ TEST_P(StorageContract, BlocsGroupAgenciesOverTime) {
 
 TEST_P(StorageContract, BackupWritesAUsableCopy) {
   make_person("Nguyễn", "Văn", "Khang");
-  const auto file =
-      std::filesystem::temp_directory_path() /
-      ("tdkt-backup-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-       GetParam());
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("tdkt-backup-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + GetParam());
   std::filesystem::remove(file);
   auto done = db_->context().database().backup(file.string());
   ASSERT_TRUE(done) << done.error().message;
@@ -322,20 +298,19 @@ TEST_P(StorageContract, BackupWritesAUsableCopy) {
   EXPECT_GT(std::filesystem::file_size(file), 1000U);
   if (GetParam() == "sqlite") {
     server::Context copy({storage::Backend::kSqlite, file.string()}, 1);
-    EXPECT_EQ(copy.people().list({"khang", std::nullopt, std::nullopt, 0, 10})->items.size(), 1U);
+    EXPECT_EQ(copy.people().list(actor_, {"khang", std::nullopt, std::nullopt, 0, 10})->items.size(), 1U);
   }
   std::filesystem::remove(file);
 }
 
 TEST_P(StorageContract, DemoDataShowsTheRestructuringsOfTheSeeds) {
-  auto summary = ingest::load_demo(organisation(), people());
+  auto summary = ingest::load_demo(organisation(), people(), db_->context().accounts());
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_GE(summary->people, 18);
 
   auto departments_of_ban = [&](const char* day) {
     for (const auto& node : organisation().tree(date(day))) {
-      if (node.unit.name == "Ban Dân tộc tỉnh Bình Phước")
-        return node.children.size();
+      if (node.unit.name == "Ban Dân tộc tỉnh Bình Phước") return node.children.size();
     }
     return std::size_t{0};
   };
@@ -344,8 +319,7 @@ TEST_P(StorageContract, DemoDataShowsTheRestructuringsOfTheSeeds) {
 
   std::optional<UnitId> ban;
   for (const auto& unit : organisation().units(date("2022-12-31"))) {
-    if (unit.name == "Ban Dân tộc tỉnh Bình Phước")
-      ban = unit.id;
+    if (unit.name == "Ban Dân tộc tỉnh Bình Phước") ban = unit.id;
   }
   ASSERT_TRUE(ban);
   auto successors = organisation().successors_on(*ban, date("2025-12-31"));
@@ -354,24 +328,65 @@ TEST_P(StorageContract, DemoDataShowsTheRestructuringsOfTheSeeds) {
   EXPECT_EQ((*successors)[0].name, "Sở Dân tộc và Tôn giáo tỉnh Đồng Nai");
 
   // Staff follow the units: the head of the Ban is at the Sở of Đồng Nai today.
-  auto found = people().list({"nguyen van khang", std::nullopt, std::nullopt, 0, 10});
+  auto found = people().list(actor_, {"nguyen van khang", std::nullopt, std::nullopt, 0, 10});
   ASSERT_EQ(found->items.size(), 1U);
-  auto memberships = people().memberships(found->items[0].id);
+  auto memberships = people().memberships(actor_, found->items[0].id);
   ASSERT_EQ(memberships->size(), 3U);
   EXPECT_EQ((*memberships)[2].unit, (*successors)[0].id);
   EXPECT_EQ((*memberships)[2].position, "Trưởng ban");
 
-  auto nguyen_van = people().list({"nguyen van", std::nullopt, std::nullopt, 0, 50});
+  auto nguyen_van = people().list(actor_, {"nguyen van", std::nullopt, std::nullopt, 0, 50});
   ASSERT_GE(nguyen_van->items.size(), 3U);
   for (const auto& person : nguyen_van->items) {
     EXPECT_EQ(person.full_name().rfind("Nguyễn Văn ", 0), 0U) << person.full_name();
   }
 }
 
+TEST_P(StorageContract, TheAuditChainDetectsChangesMadeBehindTdktsBack) {
+  auto person = make_person("Nguyễn", "Văn", "Khang");
+  auto draft = domain::PersonDraft{"Nguyễn", "Văn", "Khương", domain::Gender::kMale, 1970, "Kinh", "", "", "", ""};
+  ASSERT_TRUE(people().update(actor_, person.id, draft));
+  make_person("Lê", "Thị", "Hà");
+  auto& audit = db_->context().audit();
+  auto intact = audit.verify();
+  EXPECT_EQ(intact.records, 3);
+  EXPECT_FALSE(intact.first_broken);
+
+  // Someone edits the "after" of the second record with SQL.
+  db_->execute("UPDATE audit_log SET after_json = REPLACE(after_json, 'Khương', 'Khang') WHERE id = 2");
+  auto edited = audit.verify();
+  ASSERT_TRUE(edited.first_broken);
+  EXPECT_EQ(*edited.first_broken, 2);
+  EXPECT_NE(edited.reason.find("bị sửa"), std::string::npos);
+}
+
+TEST_P(StorageContract, TheAuditChainDetectsADeletedRecord) {
+  make_person("Nguyễn", "Văn", "Khang");
+  make_person("Lê", "Thị", "Hà");
+  make_person("Trần", "Quốc", "Hưng");
+  db_->execute("DELETE FROM audit_log WHERE id = 2");
+  auto broken = db_->context().audit().verify();
+  ASSERT_TRUE(broken.first_broken);
+  EXPECT_EQ(*broken.first_broken, 3);
+}
+
+TEST_P(StorageContract, RolesAreEnforcedInTheUseCasesThemselves) {
+  auto agency = make_unit("Ban Dân tộc", std::nullopt, "2004-01-01");
+  app::Actor staff{"nhanvien", std::nullopt, domain::Role::kStaff, agency.id, std::nullopt};
+  const auto before = db_->fingerprint();
+  domain::UnitDraft draft{"Văn phòng", "", UnitKind::kDepartment, agency.id, "", {date("2020-01-01"), std::nullopt}};
+  auto refused = organisation().create_unit(staff, draft);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  domain::PersonDraft person;
+  person.given_name = "An";
+  EXPECT_EQ(people().create(staff, person).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(db_->context().audit().history(staff, "unit", agency.id.value).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(db_->fingerprint(), before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StorageContract, ::testing::ValuesIn(kBackends),
-                         [](const ::testing::TestParamInfo<std::string>& backend) {
-                           return backend.param;
-                         });
+                         [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
 
 }  // namespace
 }  // namespace tdkt::testing

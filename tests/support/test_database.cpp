@@ -29,14 +29,14 @@ void open_raw(soci::session& session, const storage::Location& location) {
 }
 
 const char* kTables[] = {"restructuring", "unit",   "restructuring_unit", "succession", "bloc",
-                         "bloc_member",   "person", "membership",         "audit_log"};
+                         "bloc_member",   "person", "membership",         "audit_log",  "user_account",
+                         "user_session"};
 
 }  // namespace
 
 CivilDate date(const char* iso) {
   auto parsed = CivilDate::parse_iso(iso);
-  if (!parsed)
-    throw std::invalid_argument(iso);
+  if (!parsed) throw std::invalid_argument(iso);
   return *parsed;
 }
 
@@ -63,24 +63,31 @@ TestDatabase::TestDatabase(const std::string& backend) {
     uri += "options=-csearch_path%3D" + schema_;
     location_ = {storage::Backend::kPostgresql, uri};
   }
-  context_ = std::make_unique<server::Context>(location_, 4,
-                                               std::make_unique<FixedClock>(date("2026-11-22")));
+  auto clock = std::make_unique<FixedClock>(date("2026-11-22"));
+  clock_ = clock.get();
+  context_ = std::make_unique<server::Context>(location_, 4, std::move(clock), /*fast_password_hashing=*/true);
   context_->database().migrate();
 }
 
 TestDatabase::~TestDatabase() {
   context_.reset();
   try {
-    if (!folder_.empty())
-      std::filesystem::remove_all(folder_);
+    if (!folder_.empty()) std::filesystem::remove_all(folder_);
     if (!schema_.empty()) {
-      soci::session admin(soci::postgresql,
-                          storage::postgres_conninfo(std::getenv("TDKT_TEST_PG")));
+      soci::session admin(soci::postgresql, storage::postgres_conninfo(std::getenv("TDKT_TEST_PG")));
       admin << "DROP SCHEMA " + schema_ + " CASCADE";
     }
   } catch (...) {
     // A leftover temporary schema or folder is harmless.
   }
+}
+
+AccountId TestDatabase::add_account(const std::string& username, domain::Role role, std::optional<UnitId> scope,
+                                    std::optional<PersonId> person) {
+  app::AccountDraft draft{username, username, role, scope, person, kTestPassword};
+  auto account = context_->accounts().create(app::Actor::system(), draft);
+  if (!account) throw std::runtime_error(account.error().message);
+  return account->id;
 }
 
 std::string TestDatabase::fingerprint() {
@@ -89,8 +96,7 @@ std::string TestDatabase::fingerprint() {
   std::string out;
   for (const char* table : kTables) {
     out += std::string("## ") + table + "\n";
-    for (const auto& row :
-         storage::Query(session, std::string("SELECT * FROM ") + table + " ORDER BY 1").rows()) {
+    for (const auto& row : storage::Query(session, std::string("SELECT * FROM ") + table + " ORDER BY 1").rows()) {
       for (std::size_t column = 0;; ++column) {
         try {
           auto cell = row.optional_text(column);

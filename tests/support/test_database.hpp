@@ -17,12 +17,16 @@ namespace tdkt::testing {
 // Today is fixed so that tests do not depend on the wall clock.
 class FixedClock final : public app::Clock {
  public:
-  explicit FixedClock(CivilDate today) : today_(today) {}
+  explicit FixedClock(CivilDate today)
+      : today_(today), now_(std::int64_t{today.days_since_epoch()} * 86400 + 8 * 3600) {}
   CivilDate today() const override { return today_; }
-  std::string now_iso() const override { return today_.iso() + "T08:00:00Z"; }
+  std::int64_t now_unix() const override { return now_; }
+  // Moves the time of day on (the date stays: tests of expiry and throttling windows).
+  void advance(std::int64_t seconds) { now_ += seconds; }
 
  private:
   CivilDate today_;
+  std::int64_t now_;
 };
 
 class TestDatabase {
@@ -32,6 +36,10 @@ class TestDatabase {
 
   const storage::Location& location() const { return location_; }
   server::Context& context() { return *context_; }
+  FixedClock& clock() { return *clock_; }
+  // Creates an account with the password "mat-khau-thu" and returns its id.
+  AccountId add_account(const std::string& username, domain::Role role, std::optional<UnitId> scope = std::nullopt,
+                        std::optional<PersonId> person = std::nullopt);
 
   // Every row of every table, as text: equal before and after a refused write.
   std::string fingerprint();
@@ -43,8 +51,11 @@ class TestDatabase {
   storage::Location location_;
   std::filesystem::path folder_;
   std::string schema_;
+  FixedClock* clock_ = nullptr;
   std::unique_ptr<server::Context> context_;
 };
+
+inline constexpr const char* kTestPassword = "mat-khau-thu";
 
 inline const std::vector<std::string> kBackends{"sqlite", "postgresql"};
 

@@ -20,14 +20,15 @@ struct JsonResponse {
 class TestServer {
  public:
   explicit TestServer(TestDatabase& database)
-      : server_(database.context().services(), http::ServerOptions{8, 1, 1 << 20}) {
+      : server_(database.context().services(), http::ServerOptions{8, 1, 1 << 20, false}) {
     port_ = server_.bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_.listen(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
     client_->set_connection_timeout(5);
     client_->set_read_timeout(10);
-    for (int i = 0; i < 100 && !client_->Get("/api/v1/health"); ++i)
+    for (int i = 0; i < 100 && !client_->Get("/api/v1/health"); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
   ~TestServer() {
     server_.stop();
@@ -37,9 +38,25 @@ class TestServer {
   httplib::Client& client() { return *client_; }
   int port() const { return port_; }
 
+  // Signs in and sends the session cookie and CSRF token with every later request.
+  JsonResponse login(const std::string& username, const std::string& password = kTestPassword) {
+    client_->set_default_headers({});
+    auto response = wrap(client_->Post(
+        "/api/v1/login", nlohmann::json{{"username", username}, {"password", password}}.dump(), "application/json"));
+    if (response.status == 200) {
+      session_ = cookie_from(response.headers);
+      csrf_ = response.body.value("csrf_token", "");
+      client_->set_default_headers({{"Cookie", "tdkt_session=" + session_}, {"X-CSRF-Token", csrf_}});
+    }
+    return response;
+  }
+  void forget_session() { client_->set_default_headers({}); }
+  void send_headers(const httplib::Headers& headers) { client_->set_default_headers(headers); }
+  const std::string& session() const { return session_; }
+  const std::string& csrf() const { return csrf_; }
+
   JsonResponse get(const std::string& path) { return wrap(client_->Get(path)); }
-  JsonResponse post(const std::string& path, const std::string& body,
-                    const std::string& type = "application/json") {
+  JsonResponse post(const std::string& path, const std::string& body, const std::string& type = "application/json") {
     return wrap(client_->Post(path, body, type));
   }
   JsonResponse patch(const std::string& path, const std::string& body) {
@@ -48,10 +65,17 @@ class TestServer {
   JsonResponse del(const std::string& path) { return wrap(client_->Delete(path)); }
 
  private:
+  static std::string cookie_from(const httplib::Headers& headers) {
+    for (const auto& [name, value] : headers) {
+      if (name == "Set-Cookie" && value.rfind("tdkt_session=", 0) == 0) {
+        return value.substr(13, value.find(';') - 13);
+      }
+    }
+    return {};
+  }
   static JsonResponse wrap(const httplib::Result& result) {
     JsonResponse response;
-    if (!result)
-      return response;
+    if (!result) return response;
     response.status = result->status;
     response.headers = result->headers;
     response.body = nlohmann::json::parse(result->body, nullptr, false);
@@ -62,6 +86,8 @@ class TestServer {
   int port_ = -1;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;
+  std::string session_;
+  std::string csrf_;
 };
 
 }  // namespace tdkt::testing

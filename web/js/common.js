@@ -1,5 +1,6 @@
-// Shared helpers for every page: JSON API calls, dates, DOM building (text only, never
-// innerHTML), loading/empty/error states, form error display and URL state.
+// Shared helpers for every page: JSON API calls, the session and page shell (navigation,
+// signed-in user, sign-out), dates, DOM building (text only, never innerHTML),
+// loading/empty/error states, form error display and URL state.
 
 const NETWORK_MESSAGE =
   'Không kết nối được với máy chủ tdkt. Vui lòng kiểm tra kết nối mạng hoặc thử lại sau ít phút.';
@@ -14,12 +15,11 @@ export function el(tag, props = {}, ...children) {
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
+    if (child === null || child === undefined || child === false || child === '') continue;
     node.append(child instanceof Node ? child : String(child));
   }
   return node;
@@ -44,28 +44,37 @@ export function show(container, ...nodes) {
 }
 
 export function showError(container, error) {
-  show(container, notice(error.message || 'Đã có lỗi xảy ra.', 'error'));
+  const text = error.code === 'network' ? 'Chưa tải được dữ liệu vì không kết nối được với máy chủ.' : error.message;
+  show(container, notice(text || 'Đã có lỗi xảy ra.', 'error'));
+}
+
+// A status line under a form or list: kind '' (neutral), 'ok' or 'error'.
+export function setStatus(node, text, kind = '') {
+  node.textContent = text;
+  node.className = `status ${kind}`.trim();
 }
 
 // A table in a scrollable, keyboard-focusable region; on phones each row of a `collapse`
 // table becomes a card whose cells are labelled from data-label (see app.css).
 // columns: [{ label, class }], rows: [[cell, ...]] where a cell is text, a node or
-// { content, class }.
-export function dataTable({ caption, columns, rows, className = '', collapse = true }) {
-  const cell = (tag, value, column) => {
+// { content, class }. With `rowHeaders` the first cell of each row is its header.
+export function dataTable({ caption, columns, rows, className = '', collapse = true, rowHeaders = false }) {
+  const cell = (tag, value, column, scope = null) => {
     const spec = value && typeof value === 'object' && !(value instanceof Node) ? value : { content: value };
     return el(
       tag,
-      { class: spec.class ?? column?.class, scope: tag === 'th' ? 'col' : null, 'data-label': tag === 'td' ? column?.label : null },
+      { class: spec.class ?? column?.class, scope, 'data-label': tag === 'td' ? column?.label : null },
       spec.content ?? '',
     );
   };
+  const bodyCell = (value, i) =>
+    rowHeaders && i === 0 ? cell('th', value, columns[i], 'row') : cell('td', value, columns[i]);
   const table = el(
     'table',
     { class: className },
     caption ? el('caption', { class: 'visually-hidden' }, caption) : null,
-    el('thead', {}, el('tr', {}, columns.map((column) => cell('th', column.label, column)))),
-    el('tbody', {}, rows.map((row) => el('tr', {}, row.map((value, i) => cell('td', value, columns[i]))))),
+    el('thead', {}, el('tr', {}, columns.map((column) => cell('th', column.label, column, 'col')))),
+    el('tbody', {}, rows.map((row) => el('tr', {}, row.map(bodyCell)))),
   );
   const wrapClass = collapse ? 'table-wrap collapse' : 'table-wrap';
   return el('div', { class: wrapClass, role: 'region', tabindex: '0', 'aria-label': caption }, table);
@@ -87,33 +96,48 @@ export function isAbort(error) {
   return error?.name === 'AbortError';
 }
 
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 // Calls the JSON API. Resolves to the parsed body (null for 204); rejects with ApiError
 // carrying the server's Vietnamese message and field. An unreachable server also shows the
 // page banner until the next successful call.
-export async function api(path, { method = 'GET', body, signal } = {}) {
-  const init = { method, signal, headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    setBanner(NETWORK_MESSAGE);
-    throw new ApiError(NETWORK_MESSAGE, { code: 'network' });
-  }
-  setBanner('');
-  if (response.status === 204) return null;
-  let data = null;
-  try {
-    data = await response.json();
-  } catch (error) {
-    if (isAbort(error)) throw error;
-  }
-  if (!response.ok || data === null) {
+//
+// Unsafe methods carry the session's anti-forgery token (X-CSRF-Token); when the server
+// rejects it (another sign-in replaced the session), the token is read again and the request
+// retried once. A 401 means the session is over: the browser goes to the sign-in page and the
+// returned promise never settles. `anonymous: true` (the sign-in form) turns both off.
+export async function api(path, { method = 'GET', body, signal, anonymous = false } = {}) {
+  const unsafe = UNSAFE_METHODS.has(method);
+  for (let attempt = 0; ; attempt += 1) {
+    const init = { method, signal, headers: { Accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    if (unsafe && !anonymous) init.headers['X-CSRF-Token'] = (await session()).csrf_token;
+    let response;
+    try {
+      response = await fetch(path, init);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      setBanner(NETWORK_MESSAGE);
+      throw new ApiError(NETWORK_MESSAGE, { code: 'network' });
+    }
+    setBanner('');
+    if (response.status === 401 && !anonymous) return goToLogin('expired');
+    if (response.status === 204) return null;
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (error) {
+      if (isAbort(error)) throw error;
+    }
+    if (response.ok && data !== null) return data;
     const detail = data?.error ?? {};
+    if (detail.code === 'csrf_failed' && unsafe && !anonymous && attempt === 0) {
+      forgetSession();
+      continue;
+    }
     const fallback = response.ok
       ? 'Máy chủ trả về dữ liệu không hợp lệ.'
       : `Máy chủ báo lỗi (mã ${response.status}). Vui lòng thử lại hoặc báo quản trị viên.`;
@@ -123,7 +147,6 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
       field: detail.field ?? '',
     });
   }
-  return data;
 }
 
 function setBanner(message) {
@@ -137,14 +160,18 @@ function setBanner(message) {
 
 const pad = (n) => String(n).padStart(2, '0');
 
-// Today in Vietnam as YYYY-MM-DD (the server counts days the same way).
+// The calendar day of `date` in Việt Nam as YYYY-MM-DD (the server counts days the same way).
+function vietnamDay(date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 export function todayIso() {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
-  } catch {
-    const now = new Date();
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  }
+  return vietnamDay(new Date());
 }
 
 // "2023-05-01" -> "01/05/2023"; empty for null.
@@ -172,12 +199,6 @@ export function parseDate(text) {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-export function addDays(iso, days) {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 // "Từ 01/01/2004 đến nay" / "Từ 01/01/2004 đến 28/02/2025".
 export function formatPeriod(from, to) {
   return `Từ ${formatDate(from)} đến ${to ? formatDate(to) : 'nay'}`;
@@ -187,14 +208,23 @@ export function formatPeriod(from, to) {
 export function formatTimestamp(text) {
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) return text;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
   const time = new Intl.DateTimeFormat('vi-VN', {
     timeZone: TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(date);
-  return `${formatDate(day)} ${time}`;
+  return `${formatDate(vietnamDay(date))} ${time}`;
+}
+
+// "2026-11-22" -> "ngày 22 tháng 11 năm 2026", written as in administrative documents
+// (Nghị định 30/2020/NĐ-CP): a day below 10 and the months 1 and 2 take a leading zero.
+export function formatLongDate(iso) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!match) return iso ?? '';
+  const [, year, month, day] = match;
+  const monthText = Number(month) <= 2 ? month : String(Number(month));
+  return `ngày ${day} tháng ${monthText} năm ${year}`;
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
@@ -202,50 +232,40 @@ export function formatNumber(value) {
   return numberFormat.format(value);
 }
 
-// Date fields are text inputs (class "date-text") that accept dd/mm/yyyy; this adds a small
-// native calendar button next to each one and keeps both in step.
+// Date fields are text inputs (class "date-text") that accept dd/mm/yyyy. Where the browser
+// can open its own calendar on request, a calendar button is added next to each one.
 export function enhanceDateInputs(root = document) {
+  if (!('showPicker' in HTMLInputElement.prototype)) return;
   for (const input of root.querySelectorAll('input.date-text:not([data-enhanced])')) {
     input.dataset.enhanced = 'true';
-    const label = root.querySelector(`label[for="${input.id}"]`)?.textContent.trim() ?? 'ngày';
-    const picker = el('input', {
-      type: 'date',
-      class: 'date-picker',
+    const label = root.querySelector(`label[for="${input.id}"]`)?.firstChild?.textContent.trim() ?? 'ngày';
+    const picker = el('input', { type: 'date', class: 'date-picker', tabindex: '-1', 'aria-hidden': 'true' });
+    const button = el('button', {
+      type: 'button',
+      class: 'date-button secondary',
       'aria-label': `Chọn trên lịch: ${label}`,
       title: 'Chọn trên lịch',
     });
-    const syncPicker = () => {
+    button.addEventListener('click', () => {
       picker.value = parseDate(input.value) ?? '';
-    };
-    input.addEventListener('input', syncPicker);
-    input.addEventListener('change', syncPicker);
-    picker.addEventListener('change', () => {
-      if (!picker.value) return;
-      input.value = formatDate(picker.value);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    const open = () => {
       try {
         picker.showPicker();
       } catch {
-        // Older browsers: the native control still works on its own.
-      }
-    };
-    picker.addEventListener('click', open);
-    picker.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        open();
+        input.focus();
       }
     });
-    input.after(picker);
-    syncPicker();
+    picker.addEventListener('change', () => {
+      if (!picker.value) return;
+      input.value = formatDate(picker.value);
+      input.focus();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    input.after(button, picker);
   }
 }
 
 export function setDateInput(input, iso) {
   input.value = formatDate(iso);
-  input.dispatchEvent(new Event('input'));
 }
 
 // ---------------------------------------------------------------- forms
@@ -317,4 +337,150 @@ export function pathId() {
 
 export function setTitle(...parts) {
   document.title = [...parts, 'tdkt — Thi đua, Khen thưởng'].filter(Boolean).join(' — ');
+}
+
+// ---------------------------------------------------------------- session and page shell
+
+// What every role may do; the navigation falls back to it when the session cannot be read.
+const BASELINE_PERMISSIONS = ['read_organisation', 'read_people'];
+
+const NAV_ITEMS = [
+  { href: '/', label: 'Tổng quan' },
+  { href: '/units', label: 'Cơ cấu tổ chức', needs: 'read_organisation' },
+  { href: '/people', label: 'Cá nhân', needs: 'read_people' },
+  { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
+  { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },
+  { href: '/admin/roles', label: 'Vai trò' },
+];
+
+let sessionRequest = null;
+let signedIn = null;
+let leaving = false;
+
+// GET /api/v1/session, once per page: { account, csrf_token, permissions }.
+export function session() {
+  sessionRequest ??= api('/api/v1/session').then(
+    (data) => {
+      signedIn = data;
+      return data;
+    },
+    (error) => {
+      sessionRequest = null;
+      throw error;
+    },
+  );
+  return sessionRequest;
+}
+
+function forgetSession() {
+  sessionRequest = null;
+}
+
+// Whether the signed-in role has `permission`; false until session() has resolved.
+export function can(permission) {
+  return Boolean(signedIn?.permissions?.includes(permission));
+}
+
+// Leaves for the sign-in page, which comes back here afterwards. reason: 'expired' (the
+// page says "Phiên đăng nhập đã hết hạn") or 'logged_out'. The returned promise never
+// settles, so that callers do not show errors while the browser is leaving.
+export function goToLogin(reason = '') {
+  if (!leaving) {
+    leaving = true;
+    const params = new URLSearchParams();
+    if (reason !== 'logged_out') params.set('next', location.pathname + location.search + location.hash);
+    if (reason) params.set('reason', reason);
+    location.assign(`/login?${params}`);
+  }
+  return new Promise(() => {});
+}
+
+// aria-current for a navigation link: "page" on its own page, "true" on pages below it.
+function currentMark(href) {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  if (path === href) return 'page';
+  return href !== '/' && path.startsWith(`${href}/`) ? 'true' : null;
+}
+
+async function logout(event) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  try {
+    await api('/api/v1/logout', { method: 'POST', body: {} });
+  } catch (error) {
+    button.disabled = false;
+    setBanner(`Chưa đăng xuất được. ${error.message}`);
+    return;
+  }
+  goToLogin('logged_out');
+}
+
+function userBox(account) {
+  return el(
+    'div',
+    { class: 'user-box' },
+    el(
+      'p',
+      { class: 'user-who' },
+      el('span', { class: 'visually-hidden' }, 'Đang đăng nhập: '),
+      el('strong', { class: 'user-name' }, account.display_name || account.username),
+      el('span', { class: 'visually-hidden' }, ', vai trò: '),
+      el('span', { class: 'user-role' }, account.role_label),
+    ),
+    el('a', { href: '/account', class: 'user-link', 'aria-current': currentMark('/account') }, 'Tài khoản'),
+    el('button', { type: 'button', class: 'logout', onclick: logout }, 'Đăng xuất'),
+  );
+}
+
+function renderMenu(menu, data) {
+  const permissions = data?.permissions ?? BASELINE_PERMISSIONS;
+  const items = NAV_ITEMS.filter((item) => !item.needs || permissions.includes(item.needs));
+  menu.replaceChildren(
+    el(
+      'nav',
+      { class: 'site-nav', 'aria-label': 'Chức năng chính' },
+      el('ul', {}, items.map((item) => el('li', {}, el('a', { href: item.href, 'aria-current': currentMark(item.href) }, item.label)))),
+    ),
+    data ? userBox(data.account) : null,
+  );
+}
+
+// Shows the elements marked data-requires="permission" that the role may use (they start
+// hidden in the HTML, so that nothing flashes before the session is known).
+export function applyPermissions(root = document) {
+  for (const node of root.querySelectorAll('[data-requires]')) node.hidden = !can(node.dataset.requires);
+}
+
+// The shell of every page but the sign-in page: reads the session, fills the header with the
+// navigation the role may use, the signed-in user and "Đăng xuất", and reveals the controls
+// the role may use. Resolves to the session.
+export function startShell() {
+  const inner = document.querySelector('.site-header .inner');
+  const menu = el('div', { class: 'site-menu', id: 'site-menu' });
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'site-menu' },
+    'Danh mục',
+  );
+  const setOpen = (open) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    menu.classList.toggle('open', open);
+  };
+  toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menu.classList.contains('open')) {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+  inner?.append(toggle, menu);
+  const request = session();
+  request.then(
+    (data) => {
+      renderMenu(menu, data);
+      applyPermissions();
+    },
+    () => renderMenu(menu, null),
+  );
+  return request;
 }

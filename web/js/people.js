@@ -1,7 +1,9 @@
-// "Cá nhân": search people by name (accents optional), page through results, add a person.
+// "Cá nhân": search people by name (accents optional), page through results and, for the
+// roles that may, add a person.
 
 import {
   api,
+  can,
   clearFormErrors,
   dataTable,
   formatNumber,
@@ -13,6 +15,7 @@ import {
   showError,
   showFormError,
   showLoading,
+  startShell,
   updateQuery,
   whileBusy,
 } from './common.js';
@@ -54,7 +57,8 @@ function personRow(person) {
 function emptyText(q, offset) {
   if (offset > 0) return 'Không còn kết quả nào ở trang này.';
   if (q) return `Không tìm thấy cá nhân nào khớp với “${q}”. Hãy thử gõ ít chữ hơn, ví dụ chỉ tên.`;
-  return 'Chưa có cá nhân nào. Hãy thêm bằng biểu mẫu “Thêm cá nhân” bên dưới.';
+  if (can('manage_people')) return 'Chưa có cá nhân nào. Hãy thêm bằng biểu mẫu “Thêm cá nhân” bên dưới.';
+  return 'Chưa có cá nhân nào trong phạm vi tài khoản được xem.';
 }
 
 function render(page, q) {
@@ -66,7 +70,7 @@ function render(page, q) {
     show(results, notice(emptyText(q, offset)));
   } else {
     const count = formatNumber(items.length);
-    const range = `${formatNumber(first)}–${formatNumber(last)}`;
+    const range = first === last ? formatNumber(first) : `${formatNumber(first)}–${formatNumber(last)}`;
     if (offset === 0 && !page.has_more) {
       status.textContent = q ? `Tìm thấy ${count} cá nhân khớp với “${q}”.` : `Có ${count} cá nhân.`;
     } else {
@@ -146,7 +150,6 @@ window.addEventListener('popstate', () => {
   search();
 });
 
-buildPersonForm(personForm, { idPrefix: 'new', submitLabel: 'Thêm cá nhân' });
 personForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearFormErrors(personForm);
@@ -166,6 +169,12 @@ personForm.addEventListener('submit', async (event) => {
   }
 });
 
+startShell().then(
+  () => {
+    if (can('manage_people')) buildPersonForm(personForm, { idPrefix: 'new', submitLabel: 'Thêm cá nhân' });
+  },
+  () => {},
+);
 state = stateFromUrl();
 input.value = state.q;
 search();

@@ -1,6 +1,7 @@
-// The person form ("Thêm cá nhân" and "Sửa thông tin") and the labels of person fields.
+// The person form ("Thêm cá nhân" and "Sửa thông tin"), the labels of person fields and a
+// cached reader of one person.
 
-import { el, todayIso } from './common.js';
+import { api, el, todayIso } from './common.js';
 import { ETHNICITIES } from './ethnicities.js';
 
 export const GENDER_LABELS = { male: 'Nam', female: 'Nữ', unspecified: 'Không ghi' };
@@ -123,4 +124,12 @@ export function changedFields(person, values) {
     if (value !== before) changes[name] = value;
   }
   return changes;
+}
+
+const personCache = new Map();
+
+// GET /people/{id}, once per page; null when it cannot be read (not found or out of scope).
+export function fetchPerson(id) {
+  if (!personCache.has(id)) personCache.set(id, api(`/api/v1/people/${id}`).catch(() => null));
+  return personCache.get(id);
 }

@@ -1,24 +1,28 @@
-// One person: details, edit form, memberships (add, delete) and the change history.
+// One person: details, memberships and, for the roles that may, the edit form, adding and
+// deleting memberships, and the change history.
 
 import {
   api,
+  can,
   clearFormErrors,
   dataTable,
   el,
   enhanceDateInputs,
   formatDate,
-  formatTimestamp,
   notice,
   parseDate,
   pathId,
+  setStatus,
   setTitle,
   show,
   showError,
   showFormError,
   showLoading,
+  startShell,
   todayIso,
   whileBusy,
 } from './common.js';
+import { auditTable } from './audit-view.js';
 import {
   ERROR_ALIASES,
   FIELD_LABELS,
@@ -28,7 +32,7 @@ import {
   fillPersonForm,
   readPersonForm,
 } from './person-form.js';
-import { fetchUnit, flattenUnits, groupUnits, qualifiedName, unitHref } from './units.js';
+import { fetchUnit, qualifiedName, unitHref, unitOptions } from './units.js';
 
 const personId = pathId();
 
@@ -48,13 +52,10 @@ const unitHint = document.getElementById('m-unit-hint');
 const fromInput = document.getElementById('m-from');
 const toInput = document.getElementById('m-to');
 const auditBox = document.getElementById('audit');
+const auditLink = document.getElementById('audit-link');
 
+const shell = startShell();
 let person = null;
-
-function setStatus(node, text, ok = false) {
-  node.textContent = text;
-  node.classList.toggle('ok', ok);
-}
 
 // ---------------------------------------------------------------- details and edit form
 
@@ -98,8 +99,8 @@ editForm.addEventListener('submit', async (event) => {
     });
     renderPerson();
     fillPersonForm(editForm, person);
-    setStatus(saveStatus, 'Đã lưu.', true);
-    loadAudit();
+    setStatus(saveStatus, 'Đã lưu.', 'ok');
+    if (can('read_audit')) loadAudit();
   } catch (failure) {
     showFormError(editForm, failure, ERROR_ALIASES);
   }
@@ -127,11 +128,11 @@ async function deleteMembership(membership, label) {
   if (!window.confirm(`Xóa quá trình công tác “${what}” (${periodText(membership)})?\n\nThao tác này không hoàn tác được.`)) return;
   try {
     await api(`/api/v1/memberships/${membership.id}`, { method: 'DELETE' });
-    setStatus(membershipStatus, `Đã xóa quá trình công tác “${what}”.`, true);
+    setStatus(membershipStatus, `Đã xóa quá trình công tác “${what}”.`, 'ok');
     await refreshMemberships();
     membershipsTitle.focus();
   } catch (error) {
-    setStatus(membershipStatus, error.message);
+    setStatus(membershipStatus, error.message, 'error');
   }
 }
 
@@ -143,6 +144,7 @@ async function renderMemberships() {
   }
   showLoading(membershipsBox, 'Đang tải quá trình công tác…');
   const labels = await unitLabels(memberships);
+  const editable = can('manage_people');
   show(
     membershipsBox,
     dataTable({
@@ -152,8 +154,8 @@ async function renderMemberships() {
         { label: 'Chức vụ' },
         { label: 'Từ ngày', class: 'nowrap' },
         { label: 'Đến ngày', class: 'nowrap' },
-        { label: 'Thao tác' },
-      ],
+        editable ? { label: 'Thao tác' } : null,
+      ].filter(Boolean),
       rows: memberships.map((membership) => {
         const label = labels.get(membership.unit_id);
         return [
@@ -161,17 +163,19 @@ async function renderMemberships() {
           membership.position || '—',
           formatDate(membership.from),
           membership.to ? formatDate(membership.to) : 'nay',
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'danger',
-              'aria-label': `Xóa quá trình công tác tại ${label}, ${periodText(membership)}`,
-              onclick: () => deleteMembership(membership, label),
-            },
-            'Xóa',
-          ),
-        ];
+          editable
+            ? el(
+                'button',
+                {
+                  type: 'button',
+                  class: 'danger',
+                  'aria-label': `Xóa quá trình công tác tại ${label}, ${periodText(membership)}`,
+                  onclick: () => deleteMembership(membership, label),
+                },
+                'Xóa',
+              )
+            : null,
+        ].filter((cell) => cell !== null);
       }),
     }),
   );
@@ -197,14 +201,7 @@ async function loadUnitOptions(iso) {
   try {
     const { units } = await api(`/api/v1/units?as_of=${encodeURIComponent(iso)}`);
     if (request !== unitsRequest) return;
-    const groups = groupUnits(units).map((group) =>
-      el(
-        'optgroup',
-        { label: group.title },
-        flattenUnits(group.units).map(({ unit, label }) => el('option', { value: unit.id }, label)),
-      ),
-    );
-    unitSelect.replaceChildren(el('option', { value: '' }, '— Chọn đơn vị —'), ...groups);
+    unitSelect.replaceChildren(el('option', { value: '' }, '— Chọn đơn vị —'), ...unitOptions(units));
     if ([...unitSelect.options].some((option) => option.value === selected)) unitSelect.value = selected;
     const day = iso === todayIso() ? `hôm nay (${formatDate(iso)})` : `ngày ${formatDate(iso)}`;
     unitHint.textContent = units.length
@@ -252,9 +249,8 @@ membershipForm.addEventListener('submit', async (event) => {
       api(`/api/v1/people/${personId}/memberships`, { method: 'POST', body: values }),
     );
     membershipForm.reset();
-    for (const input of membershipForm.querySelectorAll('input.date-text')) input.dispatchEvent(new Event('input'));
     loadUnitOptions(todayIso());
-    setStatus(membershipStatus, `Đã thêm quá trình công tác tại ${unitName}.`, true);
+    setStatus(membershipStatus, `Đã thêm quá trình công tác tại ${unitName}.`, 'ok');
     await refreshMemberships();
   } catch (failure) {
     showFormError(membershipForm, failure);
@@ -263,76 +259,15 @@ membershipForm.addEventListener('submit', async (event) => {
 
 // ---------------------------------------------------------------- change history
 
-const ACTIONS = { create: 'Tạo mới', update: 'Cập nhật', delete: 'Xóa' };
-const FIELD_ORDER = Object.keys(FIELD_LABELS);
-
-function shownValue(field, value) {
-  const text = displayValue(field, value);
-  return text ? text : el('span', { class: 'empty-value' }, '(trống)');
-}
-
-function auditChanges(record) {
-  const before = record.before ?? {};
-  const after = record.after ?? {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(
-    (a, b) => (FIELD_ORDER.indexOf(a) + 1 || 99) - (FIELD_ORDER.indexOf(b) + 1 || 99),
-  );
-  const label = (field) => FIELD_LABELS[field] ?? field;
-  if (record.before && record.after) {
-    const changed = fields.filter((field) => (before[field] ?? '') !== (after[field] ?? ''));
-    if (!changed.length) return notice('Không có trường nào thay đổi.');
-    return dataTable({
-      caption: 'Các trường đã thay đổi',
-      className: 'diff-table',
-      collapse: false,
-      columns: [{ label: 'Thông tin' }, { label: 'Trước' }, { label: 'Sau' }],
-      rows: changed.map((field) => [
-        label(field),
-        { content: shownValue(field, before[field]), class: 'diff-old' },
-        { content: shownValue(field, after[field]), class: 'diff-new' },
-      ]),
-    });
-  }
-  const values = record.after ?? record.before;
-  const filled = fields.filter((field) => values[field]);
-  return dataTable({
-    caption: record.after ? 'Thông tin ban đầu' : 'Thông tin trước khi xóa',
-    className: 'diff-table',
-    collapse: false,
-    columns: [{ label: 'Thông tin' }, { label: record.after ? 'Giá trị ban đầu' : 'Giá trị trước khi xóa' }],
-    rows: filled.map((field) => [label(field), shownValue(field, values[field])]),
-  });
-}
-
 async function loadAudit() {
   showLoading(auditBox, 'Đang tải lịch sử thay đổi…');
   try {
     const { records } = await api(`/api/v1/audit?entity=person&id=${personId}`);
-    if (!records.length) {
-      show(auditBox, notice('Chưa có thay đổi nào được ghi nhận.'));
-      return;
-    }
-    const newest = [...records].sort((a, b) => b.id - a.id);
     show(
       auditBox,
-      el(
-        'ol',
-        { class: 'audit-list' },
-        newest.map((record) =>
-          el(
-            'li',
-            {},
-            el(
-              'p',
-              { class: 'meta' },
-              el('strong', {}, ACTIONS[record.action] ?? record.action),
-              ` · ${formatTimestamp(record.at)}`,
-              record.actor ? ` · Người thực hiện: ${record.actor}` : '',
-            ),
-            auditChanges(record),
-          ),
-        ),
-      ),
+      records.length
+        ? await auditTable(records, `Lịch sử thay đổi thông tin của ${person.full_name}`)
+        : notice('Chưa có thay đổi nào được ghi nhận.'),
     );
   } catch (error) {
     showError(auditBox, error);
@@ -348,7 +283,7 @@ async function start() {
   }
   showLoading(loadState, 'Đang tải thông tin cá nhân…');
   try {
-    person = await api(`/api/v1/people/${personId}`);
+    [person] = await Promise.all([api(`/api/v1/people/${personId}`), shell]);
   } catch (error) {
     crumb.textContent = 'Không tải được';
     nameHeading.textContent = 'Không tải được thông tin cá nhân';
@@ -360,12 +295,17 @@ async function start() {
   content.hidden = false;
   membershipsTitle.tabIndex = -1;
   renderPerson();
-  buildPersonForm(editForm, { idPrefix: 'edit', submitLabel: 'Lưu thay đổi' });
-  fillPersonForm(editForm, person);
-  enhanceDateInputs(membershipForm);
-  loadUnitOptions(todayIso());
   renderMemberships();
-  loadAudit();
+  if (can('manage_people')) {
+    buildPersonForm(editForm, { idPrefix: 'edit', submitLabel: 'Lưu thay đổi' });
+    fillPersonForm(editForm, person);
+    enhanceDateInputs(membershipForm);
+    loadUnitOptions(todayIso());
+  }
+  if (can('read_audit')) {
+    auditLink.href = `/audit?entity=person&id=${personId}`;
+    loadAudit();
+  }
 }
 
 start();

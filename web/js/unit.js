@@ -21,6 +21,7 @@ import {
   showError,
   showFormError,
   showLoading,
+  startShell,
   todayIso,
   updateQuery,
 } from './common.js';
@@ -111,7 +112,7 @@ async function loadMembers(iso) {
   membersDay = iso;
   setDateInput(membersInput, iso);
   membersTitle.textContent = `Nhân sự tại ngày ${formatDate(iso)}`;
-  structureLink.href = `/?as_of=${iso}`;
+  structureLink.href = `/units?as_of=${iso}`;
   membersNote.textContent = validOn(iso)
     ? ''
     : `Đơn vị không hoạt động vào ngày ${formatDate(iso)} (${formatPeriod(unit.valid_from, unit.valid_to).toLowerCase()}).`;
@@ -188,6 +189,7 @@ window.addEventListener('popstate', () => {
 // ---------------------------------------------------------------- start
 
 async function start() {
+  startShell();
   if (!unitId) {
     show(loadState, notice('Địa chỉ trang không hợp lệ.', 'error'));
     return;
@@ -204,6 +206,7 @@ async function start() {
     return;
   }
   unit = history.unit;
+  document.getElementById('audit-link').href = `/audit?entity=unit&id=${unitId}`;
   const parent = unit.parent_id ? await fetchUnit(unit.parent_id) : null;
   nameHeading.textContent = parent ? `${unit.name} – ${parent.name}` : unit.name;
   crumb.textContent = unit.name;

@@ -2,6 +2,14 @@
 
 import { api, el, formatDate, formatPeriod, link } from './common.js';
 
+// The kinds of unit, as the API labels them (kind_label) where only the code is at hand.
+export const UNIT_KIND_LABELS = {
+  agency: 'Cơ quan',
+  department: 'Phòng',
+  district_office: 'Cơ quan công tác dân tộc cấp huyện',
+  commune_office: 'Cơ quan công tác dân tộc cấp xã',
+};
+
 export function unitHref(id) {
   return `/units/${encodeURIComponent(id)}`;
 }
@@ -58,6 +66,18 @@ export function flattenUnits(nodes, parents = []) {
     { unit: node, label: [node.name, ...parents].join(' – ') },
     ...flattenUnits(node.children ?? [], [node.name, ...parents]),
   ]);
+}
+
+// <optgroup>s of every unit in a tree (GET /units), grouped as on the organisation page,
+// each option labelled with its parents.
+export function unitOptions(nodes) {
+  return groupUnits(nodes).map((group) =>
+    el(
+      'optgroup',
+      { label: group.title },
+      flattenUnits(group.units).map(({ unit, label }) => el('option', { value: unit.id }, label)),
+    ),
+  );
 }
 
 // A restructuring event as a short block: title, legal basis and effective date.

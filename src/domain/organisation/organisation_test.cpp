@@ -17,8 +17,7 @@ Unit unit(std::int64_t id, std::string name, std::optional<std::int64_t> parent,
   result.id = UnitId{id};
   result.name = std::move(name);
   result.kind = parent ? UnitKind::kDepartment : UnitKind::kAgency;
-  if (parent)
-    result.parent = UnitId{*parent};
+  if (parent) result.parent = UnitId{*parent};
   result.period = period;
   return result;
 }
@@ -49,8 +48,7 @@ TEST(Tree, NestsChildrenInVietnameseNameOrder) {
   const Period always{d(2020, 1, 1), std::nullopt};
   auto forest =
       build_tree({unit(1, "Ban Dân tộc", std::nullopt, always), unit(3, "Văn phòng", 1, always),
-                  unit(2, "Phòng Tuyên truyền và Địa bàn", 1, always),
-                  unit(4, "Phòng Chính sách Dân tộc", 1, always),
+                  unit(2, "Phòng Tuyên truyền và Địa bàn", 1, always), unit(4, "Phòng Chính sách Dân tộc", 1, always),
                   unit(5, "Đơn vị khác", std::nullopt, always)});
   ASSERT_EQ(forest.size(), 2U);
   EXPECT_EQ(forest[0].unit.name, "Ban Dân tộc");
@@ -70,14 +68,9 @@ class RestructuringCheck : public ::testing::Test {
     request_.title = "Sắp xếp các phòng";
     request_.effective_date = d(2023, 5, 1);
     request_.ends = {UnitId{2}, UnitId{3}};
-    request_.creates.push_back({"vp",
-                                UnitDraft{"Văn phòng",
-                                          "VP",
-                                          UnitKind::kDepartment,
-                                          UnitId{1},
-                                          "",
-                                          {d(2023, 5, 1), std::nullopt}},
-                                std::nullopt});
+    request_.creates.push_back(
+        {"vp", UnitDraft{"Văn phòng", "VP", UnitKind::kDepartment, UnitId{1}, "", {d(2023, 5, 1), std::nullopt}},
+         std::nullopt});
     request_.successions.push_back({UnitId{2}, std::nullopt, std::string("vp"), true});
   }
   std::map<UnitId, Unit> units_;

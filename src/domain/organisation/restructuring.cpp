@@ -9,8 +9,7 @@ namespace tdkt::domain {
 Status check_restructuring(const RestructuringRequest& request, const std::map<UnitId, Unit>& units,
                            const std::vector<Unit>& active_children) {
   if (text::normalize(request.title).empty()) {
-    return Error::invalid("title",
-                          "Cần ghi tên của đợt sắp xếp (ví dụ: \"Sắp xếp các phòng chuyên môn\").");
+    return Error::invalid("title", "Cần ghi tên của đợt sắp xếp (ví dụ: \"Sắp xếp các phòng chuyên môn\").");
   }
   if (request.ends.empty() && request.creates.empty()) {
     return Error::invalid("ends", "Đợt sắp xếp phải kết thúc hoặc thành lập ít nhất một đơn vị.");
@@ -26,37 +25,33 @@ Status check_restructuring(const RestructuringRequest& request, const std::map<U
     }
     const Unit& unit = found->second;
     if (!ending.insert(id).second) {
-      return Error::conflict(
-          ErrorCode::kAlreadyEnded, field,
-          "Đơn vị \"" + unit.name + "\" được kết thúc hai lần trong cùng một đợt sắp xếp.");
+      return Error::conflict(ErrorCode::kAlreadyEnded, field,
+                             "Đơn vị \"" + unit.name + "\" được kết thúc hai lần trong cùng một đợt sắp xếp.");
     }
     if (unit.ended_by || (unit.period.to && *unit.period.to < request.effective_date)) {
-      return Error::conflict(
-          ErrorCode::kAlreadyEnded, field,
-          "Đơn vị \"" + unit.name + "\" đã kết thúc" +
-              (unit.period.to ? " từ ngày " + unit.period.to->vn() : std::string()) +
-              "; không thể kết thúc lần nữa.");
+      return Error::conflict(ErrorCode::kAlreadyEnded, field,
+                             "Đơn vị \"" + unit.name + "\" đã kết thúc" +
+                                 (unit.period.to ? " từ ngày " + unit.period.to->vn() : std::string()) +
+                                 "; không thể kết thúc lần nữa.");
     }
     if (request.effective_date <= unit.period.from) {
-      return Error::conflict(ErrorCode::kConflict, "effective_date",
-                             "Ngày hiệu lực phải sau ngày thành lập của \"" + unit.name + "\" (" +
-                                 unit.period.from.vn() + ").");
+      return Error::conflict(
+          ErrorCode::kConflict, "effective_date",
+          "Ngày hiệu lực phải sau ngày thành lập của \"" + unit.name + "\" (" + unit.period.from.vn() + ").");
     }
   }
   for (const auto& child : active_children) {
     if (!ending.contains(child.id)) {
-      return Error::conflict(
-          ErrorCode::kConflict, "ends",
-          "Đơn vị trực thuộc \"" + child.name +
-              "\" vẫn còn hoạt động: hãy kết thúc hoặc chuyển nó trong cùng đợt sắp xếp.");
+      return Error::conflict(ErrorCode::kConflict, "ends",
+                             "Đơn vị trực thuộc \"" + child.name +
+                                 "\" vẫn còn hoạt động: hãy kết thúc hoặc chuyển nó trong cùng đợt sắp xếp.");
     }
   }
   std::set<std::string> keys;
   for (std::size_t i = 0; i < request.creates.size(); ++i) {
     const auto& item = request.creates[i];
     const auto prefix = "creates[" + std::to_string(i) + "].";
-    if (item.key.empty())
-      return Error::invalid(prefix + "key", "Mỗi đơn vị mới cần một khóa (key) riêng.");
+    if (item.key.empty()) return Error::invalid(prefix + "key", "Mỗi đơn vị mới cần một khóa (key) riêng.");
     if (!keys.insert(item.key).second) {
       return Error::invalid(prefix + "key", "Khóa \"" + item.key + "\" bị trùng.");
     }
@@ -77,26 +72,22 @@ Status check_restructuring(const RestructuringRequest& request, const std::map<U
     const auto& item = request.successions[i];
     const auto prefix = "successions[" + std::to_string(i) + "].";
     if (!ending.contains(item.predecessor)) {
-      return Error::invalid(prefix + "from",
-                            "Đơn vị tiền thân phải nằm trong danh sách đơn vị kết thúc.");
+      return Error::invalid(prefix + "from", "Đơn vị tiền thân phải nằm trong danh sách đơn vị kết thúc.");
     }
     if (item.successor_key.has_value() == item.successor_id.has_value()) {
       return Error::invalid(prefix + "to", "Cần đúng một đơn vị kế thừa: to_id hoặc to_key.");
     }
     if (item.successor_key && !keys.contains(*item.successor_key)) {
-      return Error::invalid(prefix + "to_key",
-                            "Không có đơn vị mới nào mang khóa \"" + *item.successor_key + "\".");
+      return Error::invalid(prefix + "to_key", "Không có đơn vị mới nào mang khóa \"" + *item.successor_key + "\".");
     }
     if (item.successor_id) {
       const auto found = units.find(*item.successor_id);
       if (found == units.end()) {
-        return Error::conflict(ErrorCode::kInvalidInput, prefix + "to_id",
-                               "Không tìm thấy đơn vị kế thừa.");
+        return Error::conflict(ErrorCode::kInvalidInput, prefix + "to_id", "Không tìm thấy đơn vị kế thừa.");
       }
       if (ending.contains(*item.successor_id) || !found->second.valid_on(request.effective_date)) {
         return Error::conflict(ErrorCode::kConflict, prefix + "to_id",
-                               "Đơn vị kế thừa \"" + found->second.name +
-                                   "\" không còn hoạt động vào ngày " +
+                               "Đơn vị kế thừa \"" + found->second.name + "\" không còn hoạt động vào ngày " +
                                    request.effective_date.vn() + ".");
       }
     }

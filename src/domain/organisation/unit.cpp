@@ -9,37 +9,27 @@ namespace tdkt::domain {
 
 std::string_view to_string(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kAgency:
-      return "agency";
-    case UnitKind::kDepartment:
-      return "department";
-    case UnitKind::kDistrictOffice:
-      return "district_office";
-    case UnitKind::kCommuneOffice:
-      return "commune_office";
+    case UnitKind::kAgency: return "agency";
+    case UnitKind::kDepartment: return "department";
+    case UnitKind::kDistrictOffice: return "district_office";
+    case UnitKind::kCommuneOffice: return "commune_office";
   }
   return "agency";
 }
 
 std::optional<UnitKind> unit_kind_from_string(std::string_view text) {
-  for (auto kind : {UnitKind::kAgency, UnitKind::kDepartment, UnitKind::kDistrictOffice,
-                    UnitKind::kCommuneOffice}) {
-    if (to_string(kind) == text)
-      return kind;
+  for (auto kind : {UnitKind::kAgency, UnitKind::kDepartment, UnitKind::kDistrictOffice, UnitKind::kCommuneOffice}) {
+    if (to_string(kind) == text) return kind;
   }
   return std::nullopt;
 }
 
 std::string_view vietnamese_label(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kAgency:
-      return "Cơ quan";
-    case UnitKind::kDepartment:
-      return "Phòng";
-    case UnitKind::kDistrictOffice:
-      return "Cơ quan công tác dân tộc cấp huyện";
-    case UnitKind::kCommuneOffice:
-      return "Cơ quan công tác dân tộc cấp xã";
+    case UnitKind::kAgency: return "Cơ quan";
+    case UnitKind::kDepartment: return "Phòng";
+    case UnitKind::kDistrictOffice: return "Cơ quan công tác dân tộc cấp huyện";
+    case UnitKind::kCommuneOffice: return "Cơ quan công tác dân tộc cấp xã";
   }
   return "Cơ quan";
 }
@@ -56,19 +46,16 @@ Status check_unit_draft(const UnitDraft& draft, std::string_view field_prefix) {
     return Error::invalid(prefix + "short_name", "Ký hiệu viết tắt dài quá 30 ký tự.");
   }
   if (!draft.period.valid()) {
-    return Error::invalid(prefix + "valid_to", "Ngày kết thúc (" + draft.period.to->vn() +
-                                                   ") phải sau ngày bắt đầu (" +
+    return Error::invalid(prefix + "valid_to", "Ngày kết thúc (" + draft.period.to->vn() + ") phải sau ngày bắt đầu (" +
                                                    draft.period.from.vn() + ").");
   }
   return {};
 }
 
 Status check_parent_covers(const Unit& parent, const Period& child, std::string_view field) {
-  if (parent.period.covers(child))
-    return {};
+  if (parent.period.covers(child)) return {};
   std::string parent_span = "từ " + parent.period.from.vn();
-  if (parent.period.to)
-    parent_span += " đến " + parent.period.to->vn();
+  if (parent.period.to) parent_span += " đến " + parent.period.to->vn();
   return Error::conflict(ErrorCode::kConflict, std::string(field),
                          "Đơn vị cấp trên \"" + parent.name + "\" chỉ tồn tại " + parent_span +
                              ", không bao trùm thời gian tồn tại của đơn vị này.");

@@ -14,10 +14,10 @@
 namespace tdkt::domain {
 
 enum class UnitKind {
-  kAgency,  // cơ quan: Ban Dân tộc, Sở Dân tộc và Tôn giáo, a member agency of a bloc
-  kDepartment,  // phòng (and Văn phòng, Thanh tra) inside an agency
+  kAgency,          // cơ quan: Ban Dân tộc, Sở Dân tộc và Tôn giáo, a member agency of a bloc
+  kDepartment,      // phòng (and Văn phòng, Thanh tra) inside an agency
   kDistrictOffice,  // cơ quan công tác dân tộc cấp huyện (ended with the districts on 01/07/2025)
-  kCommuneOffice,  // cơ quan, bộ phận công tác dân tộc cấp xã
+  kCommuneOffice,   // cơ quan, bộ phận công tác dân tộc cấp xã
 };
 
 std::string_view to_string(UnitKind kind);
@@ -59,8 +59,7 @@ template <typename ParentOf>
 bool would_create_cycle(UnitId unit, UnitId new_parent, ParentOf&& parent_of) {
   std::optional<UnitId> cursor = new_parent;
   for (int depth = 0; cursor && depth < 10'000; ++depth) {
-    if (*cursor == unit)
-      return true;
+    if (*cursor == unit) return true;
     cursor = parent_of(*cursor);
   }
   return false;

@@ -65,8 +65,7 @@ struct Membership {
 
 // A person's memberships never overlap: returns the first of `existing` that overlaps
 // `candidate` (ignoring `candidate.id` itself, for updates), or nothing.
-std::optional<Membership> find_overlap(const Membership& candidate,
-                                       const std::vector<Membership>& existing);
+std::optional<Membership> find_overlap(const Membership& candidate, const std::vector<Membership>& existing);
 
 Status check_membership(const Membership& candidate, const std::vector<Membership>& existing);
 

@@ -40,11 +40,9 @@ TEST(PersonDraft, SearchTextIsFoldedFullName) {
 
 TEST(Membership, MayNotOverlapAnotherOfTheSamePerson) {
   const PersonId person{1};
-  std::vector<Membership> existing{
-      {MembershipId{1}, person, UnitId{2}, "Chuyên viên", {d(2020, 1, 1), d(2023, 4, 30)}},
-      {MembershipId{2}, person, UnitId{3}, "Chuyên viên", {d(2023, 5, 1), std::nullopt}}};
-  Membership candidate{
-      MembershipId{}, person, UnitId{4}, "Trưởng phòng", {d(2023, 4, 1), d(2023, 6, 1)}};
+  std::vector<Membership> existing{{MembershipId{1}, person, UnitId{2}, "Chuyên viên", {d(2020, 1, 1), d(2023, 4, 30)}},
+                                   {MembershipId{2}, person, UnitId{3}, "Chuyên viên", {d(2023, 5, 1), std::nullopt}}};
+  Membership candidate{MembershipId{}, person, UnitId{4}, "Trưởng phòng", {d(2023, 4, 1), d(2023, 6, 1)}};
   auto status = check_membership(candidate, existing);
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, ErrorCode::kOverlap);

@@ -95,6 +95,8 @@ CREATE TABLE audit_log (
   entity_id BIGINT NOT NULL,
   action TEXT NOT NULL,
   before_json TEXT,
-  after_json TEXT
+  after_json TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
 );
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);

@@ -1,4 +1,5 @@
-// "Cơ cấu tổ chức": the unit tree, the emulation blocs and the restructurings on a chosen day.
+// "Cơ cấu tổ chức" (/units): the unit tree, the emulation blocs and the restructurings on a
+// chosen day.
 
 import {
   api,
@@ -18,6 +19,7 @@ import {
   showError,
   showFormError,
   showLoading,
+  startShell,
   todayIso,
   updateQuery,
 } from './common.js';
@@ -181,6 +183,7 @@ input.addEventListener('change', () => {
 document.getElementById('today').addEventListener('click', () => choose(todayIso()));
 window.addEventListener('popstate', showRequested);
 
+startShell();
 enhanceDateInputs(form);
 showRequested();
 loadRestructurings();

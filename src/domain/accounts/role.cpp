@@ -1,0 +1,110 @@
+#include "domain/accounts/role.hpp"
+
+#include <array>
+
+namespace tdkt::domain {
+namespace {
+
+struct RoleInfo {
+  Role role;
+  std::string_view code;
+  std::string_view label;
+  std::array<bool, 6> permissions;  // in the order of Permission
+  PeopleScope people;
+};
+
+// read org, manage org, read people, manage people, read audit, manage accounts
+constexpr std::array<RoleInfo, 6> kRoles{{
+    {Role::kAdmin, "admin", "Quản trị hệ thống", {true, true, true, true, true, true}, PeopleScope::kAll},
+    {Role::kOfficer,
+     "officer",
+     "Cán bộ thi đua - khen thưởng",
+     {true, true, true, true, true, false},
+     PeopleScope::kAll},
+    {Role::kCouncilMember,
+     "council_member",
+     "Thành viên Hội đồng Thi đua - Khen thưởng",
+     {true, false, true, false, false, false},
+     PeopleScope::kAll},
+    {Role::kUnitHead, "unit_head", "Trưởng đơn vị", {true, false, true, true, false, false}, PeopleScope::kSubtree},
+    {Role::kStaff,
+     "staff",
+     "Công chức, viên chức, người lao động",
+     {true, false, true, false, false, false},
+     PeopleScope::kOwnUnit},
+    {Role::kViewer, "viewer", "Người xem", {true, false, true, false, false, false}, PeopleScope::kAll},
+}};
+
+struct PermissionInfo {
+  Permission permission;
+  std::string_view code;
+  std::string_view label;
+};
+
+constexpr std::array<PermissionInfo, 6> kPermissions{{
+    {Permission::kReadOrganisation, "read_organisation", "Xem cơ cấu tổ chức, các đợt sắp xếp, khối thi đua"},
+    {Permission::kManageOrganisation, "manage_organisation", "Thêm, sửa đơn vị; sắp xếp tổ chức; khối thi đua"},
+    {Permission::kReadPeople, "read_people", "Xem cá nhân và quá trình công tác (trong phạm vi được giao)"},
+    {Permission::kManagePeople, "manage_people", "Thêm, sửa cá nhân và quá trình công tác (trong phạm vi được giao)"},
+    {Permission::kReadAudit, "read_audit", "Xem nhật ký thay đổi"},
+    {Permission::kManageAccounts, "manage_accounts", "Quản lý tài khoản và vai trò"},
+}};
+
+const RoleInfo& info(Role role) {
+  for (const auto& entry : kRoles) {
+    if (entry.role == role) return entry;
+  }
+  return kRoles.back();
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) {
+  return info(role).code;
+}
+std::string_view vietnamese_label(Role role) {
+  return info(role).label;
+}
+
+std::optional<Role> role_from_string(std::string_view text) {
+  for (const auto& entry : kRoles) {
+    if (entry.code == text) return entry.role;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Permission permission) {
+  return kPermissions.at(static_cast<std::size_t>(permission)).code;
+}
+std::string_view vietnamese_label(Permission permission) {
+  return kPermissions.at(static_cast<std::size_t>(permission)).label;
+}
+
+bool allows(Role role, Permission permission) {
+  return info(role).permissions.at(static_cast<std::size_t>(permission));
+}
+PeopleScope people_scope(Role role) {
+  return info(role).people;
+}
+
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> kAll = [] {
+    std::vector<Role> roles;
+    for (const auto& entry : kRoles)
+      roles.push_back(entry.role);
+    return roles;
+  }();
+  return kAll;
+}
+
+const std::vector<Permission>& all_permissions() {
+  static const std::vector<Permission> kAll = [] {
+    std::vector<Permission> permissions;
+    for (const auto& entry : kPermissions)
+      permissions.push_back(entry.permission);
+    return permissions;
+  }();
+  return kAll;
+}
+
+}  // namespace tdkt::domain

@@ -1,0 +1,221 @@
+// The permission matrix: every role (and no session) against every endpoint of the route
+// table, on the demo data. The table must cover every route: adding an endpoint without
+// deciding who may call it fails this test.
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "http/router.hpp"
+#include "ingest/demo.hpp"
+#include "support/test_server.hpp"
+
+namespace tdkt::testing {
+namespace {
+
+constexpr const char* kRoles[] = {"anonymous", "admin", "canbo", "hoidong", "truongphong", "nhanvien", "xem"};
+
+struct Call {
+  std::string method;
+  std::string route;  // as in the route table
+  std::function<std::string(const std::string& role)> path;
+  std::function<std::string(const std::string& role)> body;
+  // Expected status per role, in the order of kRoles.
+  std::vector<int> expected;
+};
+
+class PermissionMatrix : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>("sqlite");
+    auto& context = db_->context();
+    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts());
+    ASSERT_TRUE(summary) << summary.error().message;
+    const auto system = app::Actor::system();
+    auto find_person = [&](const char* name) {
+      app::PeopleListRequest search;
+      search.q = name;
+      return context.people().list(system, search)->items.at(0).id.value;
+    };
+    khang_ = find_person("Nguyễn Văn Khang");
+    sang_ = find_person("Lý Thị Sáng");
+    for (const auto& unit : context.organisation().units(date("2026-11-22"))) {
+      if (unit.name == "Sở Dân tộc và Tôn giáo tỉnh Đồng Nai") agency_ = unit.id.value;
+      if (unit.name == "Phòng Tuyên truyền và Địa bàn" && unit.parent && unit.parent->value == agency_) {
+        ttdb_ = unit.id.value;
+      }
+    }
+    ASSERT_NE(ttdb_, 0);
+    restructuring_ = context.organisation().restructurings().front().id.value;
+    for (const char* role : kRoles) {
+      domain::PersonDraft draft;
+      draft.family_name = "Thử";
+      draft.given_name = std::string("Nghiệm ") + role;
+      fresh_person_[role] = context.people().create(system, draft)->id.value;
+    }
+    xem_account_ = context.accounts().list(system)->back().id.value;
+    server_ = std::make_unique<TestServer>(*db_);
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<TestServer> server_;
+  std::int64_t khang_ = 0, sang_ = 0, agency_ = 0, ttdb_ = 0, restructuring_ = 0, xem_account_ = 0;
+  std::map<std::string, std::int64_t> fresh_person_;
+};
+
+TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
+  auto fixed = [](std::string text) { return [text](const std::string&) { return text; }; };
+  auto id = [](std::int64_t value) { return std::to_string(value); };
+  const auto none = fixed("");
+  // anonymous, admin, canbo (officer), hoidong (council), truongphong (unit head), nhanvien (staff), xem (viewer)
+  const std::vector<int> read_all{401, 200, 200, 200, 200, 200, 200};
+  const std::vector<int> manage_org{401, 0, 0, 403, 403, 403, 403};  // 0: the success status of the call
+  const std::vector<int> manage_people_scoped{401, 0, 0, 403, 0, 403, 403};
+  const std::vector<int> admin_only{401, 200, 403, 403, 403, 403, 403};
+  const std::vector<Call> calls{
+      {"GET", "/api/v1/health", fixed("/api/v1/health"), none, {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/openapi.json", fixed("/api/v1/openapi.json"), none, {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/session", fixed("/api/v1/session"), none, read_all},
+      {"GET", "/api/v1/dashboard", fixed("/api/v1/dashboard"), none, read_all},
+      {"GET", "/api/v1/roles", fixed("/api/v1/roles"), none, read_all},
+      {"GET", "/api/v1/units", fixed("/api/v1/units?as_of=2023-06-30"), none, read_all},
+      {"GET", "/api/v1/units/{id}", fixed("/api/v1/units/" + id(agency_)), none, read_all},
+      {"GET", "/api/v1/units/{id}/history", fixed("/api/v1/units/" + id(agency_) + "/history"), none, read_all},
+      {"GET", "/api/v1/units/{id}/successors", fixed("/api/v1/units/" + id(agency_) + "/successors"), none, read_all},
+      {"GET", "/api/v1/units/{id}/members", fixed("/api/v1/units/" + id(ttdb_) + "/members"), none, read_all},
+      {"GET", "/api/v1/restructurings", fixed("/api/v1/restructurings"), none, read_all},
+      {"GET", "/api/v1/restructurings/{id}", fixed("/api/v1/restructurings/" + id(restructuring_)), none, read_all},
+      {"GET", "/api/v1/blocs", fixed("/api/v1/blocs?as_of=2023-06-30"), none, read_all},
+      {"GET", "/api/v1/people", fixed("/api/v1/people?q=nguyen"), none, read_all},
+      // Khang works at the agency itself: outside the unit head's department and the staff member's.
+      {"GET", "/api/v1/people/{id}", fixed("/api/v1/people/" + id(khang_)), none, {401, 200, 200, 200, 403, 403, 200}},
+      // Sáng is in the unit head's department, and is the staff member herself.
+      {"GET", "/api/v1/people/{id}/memberships", fixed("/api/v1/people/" + id(sang_) + "/memberships"), none, read_all},
+      {"GET",
+       "/api/v1/audit",
+       fixed("/api/v1/audit?entity=person&id=" + id(khang_)),
+       none,
+       {401, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/v1/accounts", fixed("/api/v1/accounts"), none, admin_only},
+      {"POST", "/api/v1/units", fixed("/api/v1/units"),
+       [](const std::string& role) {
+         return R"({"name":"Tổ công tác )" + role + R"(","kind":"agency","valid_from":"2026-01-01"})";
+       },
+       manage_org},
+      {"PATCH", "/api/v1/units/{id}", fixed("/api/v1/units/" + id(ttdb_)), fixed(R"({"place":"Đồng Nai"})"),
+       manage_org},
+      {"POST", "/api/v1/restructurings", fixed("/api/v1/restructurings"),
+       [](const std::string& role) {
+         return R"({"title":"Thành lập tổ )" + role +
+                R"(","effective_date":"2026-06-01","creates":[{"key":"t","name":"Tổ )" + role +
+                R"(","kind":"agency"}]})";
+       },
+       manage_org},
+      {"POST", "/api/v1/people", fixed("/api/v1/people"), fixed(R"({"full_name":"Trần Văn Mới"})"),
+       manage_people_scoped},
+      {"PATCH", "/api/v1/people/{id}", fixed("/api/v1/people/" + id(sang_)), fixed(R"({"note":"Đã cập nhật"})"),
+       manage_people_scoped},
+      {"POST", "/api/v1/people/{id}/memberships",
+       [&](const std::string& role) { return "/api/v1/people/" + id(fresh_person_.at(role)) + "/memberships"; },
+       fixed(R"({"unit_id":)" + id(ttdb_) + R"(,"position":"Chuyên viên","from":"2026-01-01"})"), manage_people_scoped},
+      {"PATCH",
+       "/api/v1/memberships/{id}",
+       fixed("/api/v1/memberships/999999"),
+       fixed(R"({"position":"x"})"),
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"DELETE",
+       "/api/v1/memberships/{id}",
+       fixed("/api/v1/memberships/999999"),
+       none,
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"POST",
+       "/api/v1/accounts",
+       fixed("/api/v1/accounts"),
+       [](const std::string& role) {
+         return R"({"username":"moi.)" + role + R"(","role":"viewer","password":"mat-khau-moi"})";
+       },
+       {401, 201, 403, 403, 403, 403, 403}},
+      {"PATCH", "/api/v1/accounts/{id}", fixed("/api/v1/accounts/" + id(xem_account_)),
+       fixed(R"({"display_name":"Người xem"})"), admin_only},
+      // A wrong current password: every signed-in role reaches the check.
+      {"POST",
+       "/api/v1/account/password",
+       fixed("/api/v1/account/password"),
+       fixed(R"({"current_password":"sai","new_password":"mat-khau-moi-9"})"),
+       {401, 400, 400, 400, 400, 400, 400}},
+      {"POST",
+       "/api/v1/login",
+       fixed("/api/v1/login"),
+       [](const std::string& role) { return R"({"username":"khong.co.)" + role + R"(","password":"x"})"; },
+       {401, 401, 401, 401, 401, 401, 401}},
+      {"POST", "/api/v1/logout", fixed("/api/v1/logout"), none, {401, 204, 204, 204, 204, 204, 204}},
+  };
+
+  std::set<std::string> covered;
+  for (const auto& call : calls)
+    covered.insert(call.method + " " + call.route);
+  for (const auto& route : http::all_routes()) {
+    EXPECT_TRUE(covered.contains(route.method + " " + route.path))
+        << "the permission matrix does not cover " << route.method << " " << route.path;
+  }
+
+  for (std::size_t r = 0; r < std::size(kRoles); ++r) {
+    const std::string role = kRoles[r];
+    if (role == "anonymous") {
+      server_->forget_session();
+    } else {
+      ASSERT_EQ(server_->login(role, "demo1234").status, 200) << role;
+    }
+    for (const auto& call : calls) {
+      if (call.route == "/api/v1/login") server_->forget_session();
+      const auto path = call.path(role);
+      const auto body = call.body(role);
+      JsonResponse response;
+      if (call.method == "GET") response = server_->get(path);
+      if (call.method == "POST") response = server_->post(path, body.empty() ? "{}" : body);
+      if (call.method == "PATCH") response = server_->patch(path, body);
+      if (call.method == "DELETE") response = server_->del(path);
+      int expected = call.expected[r];
+      if (expected == 0) expected = call.method == "POST" ? 201 : 200;
+      EXPECT_EQ(response.status, expected)
+          << role << " " << call.method << " " << path << " -> " << response.body.dump();
+      if (response.status == 403) {
+        EXPECT_EQ(response.body["error"]["code"], "forbidden") << role << " " << path;
+        // Either the role lacks the permission, or the person is outside the account's units.
+        EXPECT_NE(response.body["error"]["message"].get<std::string>().find("khoản \""), std::string::npos)
+            << response.body.dump();
+      }
+      if (call.route == "/api/v1/login" && role != "anonymous") {
+        ASSERT_EQ(server_->login(role, "demo1234").status, 200);
+      }
+    }
+  }
+}
+
+TEST_F(PermissionMatrix, ScopedRolesSeeOnlyTheirPeople) {
+  ASSERT_EQ(server_->login("truongphong", "demo1234").status, 200);
+  auto head = server_->get("/api/v1/people?limit=200");
+  ASSERT_EQ(head.status, 200);
+  std::set<std::string> names;
+  for (const auto& person : head.body["items"])
+    names.insert(person["full_name"]);
+  EXPECT_TRUE(names.contains("Lý Thị Sáng"));
+  EXPECT_TRUE(names.contains("Huỳnh Văn Đức"));
+  EXPECT_FALSE(names.contains("Nguyễn Văn Khang"));
+  EXPECT_FALSE(names.contains("Điểu Xanh"));
+
+  ASSERT_EQ(server_->login("nhanvien", "demo1234").status, 200);
+  auto staff = server_->get("/api/v1/people?limit=200");
+  std::set<std::string> seen;
+  for (const auto& person : staff.body["items"])
+    seen.insert(person["full_name"]);
+  EXPECT_TRUE(seen.contains("Lý Thị Sáng"));
+  EXPECT_FALSE(seen.contains("Phạm Minh Tuấn"));
+
+  ASSERT_EQ(server_->login("hoidong", "demo1234").status, 200);
+  EXPECT_GT(server_->get("/api/v1/people?limit=200").body["items"].size(), 40U);
+}
+
+}  // namespace
+}  // namespace tdkt::testing
