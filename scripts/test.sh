@@ -15,6 +15,11 @@ echo "== build ($preset)"
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$jobs"
 
+if [ "$preset" = ci ]; then
+  echo "== clang-tidy"
+  scripts/lint.sh "build/$preset"
+fi
+
 echo "== PostgreSQL"
 pg_dir="$(mktemp -d /tmp/tdkt-pg.XXXXXX)"
 pg_port="${TDKT_TEST_PG_PORT:-55432}"

@@ -10,10 +10,10 @@
 namespace tdkt::app {
 
 struct SessionPolicy {
-  std::int64_t lifetime_seconds = 12 * 3600;  // a working day, then sign in again
-  int max_failures_per_account = 5;           // then the account waits
-  int max_failures_per_address = 20;          // then the address waits
-  std::int64_t failure_window_seconds = 15 * 60;
+  std::int64_t lifetime_seconds = std::int64_t{12} * 3600;  // a working day, then sign in again
+  int max_failures_per_account = 5;                         // then the account waits
+  int max_failures_per_address = 20;                        // then the address waits
+  std::int64_t failure_window_seconds = std::int64_t{15} * 60;
 };
 
 struct IssuedSession {

@@ -31,7 +31,12 @@ struct Actor {
   std::optional<UnitId> scope_unit;
   std::optional<PersonId> person;
 
-  static Actor system() { return {}; }
+  // The system itself (CLI, demo loader), acting under `name`.
+  static Actor system(std::string name = "system") {
+    Actor actor;
+    actor.name = std::move(name);
+    return actor;
+  }
 };
 
 class Clock {

@@ -37,7 +37,7 @@ class CivilDate {
   std::string vn() const;       // "03/02/2023"
   std::string vn_long() const;  // "ngày 03 tháng 02 năm 2023"
 
-  friend auto operator<=>(CivilDate, CivilDate) = default;
+  friend auto operator<=>(CivilDate, CivilDate) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 
  private:
   explicit CivilDate(std::int32_t days) : days_(days) {}

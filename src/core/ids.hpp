@@ -11,7 +11,7 @@ template <typename Tag>
 struct Id {
   std::int64_t value = 0;
   constexpr explicit Id(std::int64_t v = 0) : value(v) {}
-  friend constexpr auto operator<=>(Id, Id) = default;
+  friend constexpr auto operator<=>(Id, Id) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 };
 
 using UnitId = Id<struct UnitTag>;

@@ -49,6 +49,7 @@ TEST(NameSortKey, SortsByGivenThenMiddleThenFamilyName) {
     return name_sort_key(a.given, a.middle, a.family) < name_sort_key(b.given, b.middle, b.family);
   });
   std::vector<std::string> order;
+  order.reserve(names.size());
   for (const auto& name : names)
     order.push_back(name.family + " " + name.middle + " " + name.given);
   // "An" before "Hà" before "Hưng" before "Khang" before "Khàng"; the two "Văn An" by family name.

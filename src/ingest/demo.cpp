@@ -16,13 +16,7 @@ struct Loader {
 
   app::OrganisationService& organisation;
   app::PeopleService& people;
-  app::Actor actor = demo_actor();
-
-  static app::Actor demo_actor() {
-    app::Actor demo = app::Actor::system();
-    demo.name = "demo";
-    return demo;
-  }
+  app::Actor actor = app::Actor::system("demo");
   std::map<std::string, UnitId> units;
   DemoSummary summary;
 

@@ -95,7 +95,7 @@ else
   run_suite postgresql "$TDKT_TEST_PG?options=-csearch_path%3D$schema"
   check "postgresql: backup with pg_dump" "$tdkt" --db "$TDKT_TEST_PG?options=-csearch_path%3D$schema" backup "$work/backup.pgdump"
   check "postgresql: the dump is not empty" test -s "$work/backup.pgdump"
-  psql "$TDKT_TEST_PG" -qAt -c "DROP SCHEMA $schema CASCADE" >/dev/null
+  PGOPTIONS="--client-min-messages=warning" psql "$TDKT_TEST_PG" -qAt -c "DROP SCHEMA $schema CASCADE" >/dev/null
 fi
 
 echo "$passes passed, $failures failed"

@@ -47,7 +47,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
   }
 
   std::unique_ptr<TestDatabase> db_;
-  app::Actor actor_{"canbo"};
+  app::Actor actor_ = app::Actor::system("canbo");
 };
 
 TEST_P(StorageContract, MigrationsAreNumberedAndIdempotent) {

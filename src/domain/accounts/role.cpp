@@ -90,6 +90,7 @@ PeopleScope people_scope(Role role) {
 const std::vector<Role>& all_roles() {
   static const std::vector<Role> kAll = [] {
     std::vector<Role> roles;
+    roles.reserve(kRoles.size());
     for (const auto& entry : kRoles)
       roles.push_back(entry.role);
     return roles;
@@ -100,6 +101,7 @@ const std::vector<Role>& all_roles() {
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> kAll = [] {
     std::vector<Permission> permissions;
+    permissions.reserve(kPermissions.size());
     for (const auto& entry : kPermissions)
       permissions.push_back(entry.permission);
     return permissions;

@@ -82,7 +82,7 @@ TEST_F(RestructuringCheck, AcceptsAWellFormedRequest) {
 }
 
 TEST_F(RestructuringCheck, RefusesEndingAUnitTwice) {
-  request_.ends.push_back(UnitId{2});
+  request_.ends.emplace_back(2);
   auto status = check_restructuring(request_, units_, {});
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, ErrorCode::kAlreadyEnded);
