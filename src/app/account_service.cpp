@@ -26,6 +26,7 @@ Actor actor_of(const domain::Account& account) {
   actor.role = account.role;
   actor.scope_unit = account.scope_unit;
   actor.person = account.person;
+  actor.display_name = account.display_name.empty() ? account.username : account.display_name;
   return actor;
 }
 
@@ -177,7 +178,10 @@ Result<domain::Account> AccountService::update(const Actor& actor, AccountId id,
   }
   accounts.update(account);
   if (!account.active || patch.new_password) accounts.delete_sessions_of(id);
-  work->audit({actor.name, "account", id.value, "update", snapshot(stored->account), snapshot(account)},
+  const bool only_password = patch.new_password && snapshot(stored->account) == snapshot(account);
+  work->audit({actor.name, "account", id.value, only_password ? "reset_password" : "update",
+               only_password ? std::nullopt : std::optional<Snapshot>(snapshot(stored->account)),
+               only_password ? std::nullopt : std::optional<Snapshot>(snapshot(account))},
               clock_.now_iso());
   work->commit();
   return account;

@@ -30,6 +30,7 @@ struct Actor {
   domain::Role role = domain::Role::kAdmin;
   std::optional<UnitId> scope_unit;
   std::optional<PersonId> person;
+  std::string display_name;  // for showing who is signed in
 
   // The system itself (CLI, demo loader), acting under `name`.
   static Actor system(std::string name = "system") {

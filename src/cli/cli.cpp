@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/rules_command.hpp"
 #include "ingest/demo.hpp"
 #include "server/context.hpp"
 
@@ -70,6 +71,12 @@ int run(int argc, char** argv) {
   std::string backup_file;
   backup->add_option("file", backup_file, "Tệp đích")->required();
   auto* version = app.add_subcommand("version", "In phiên bản");
+  auto* rules = app.add_subcommand("rules", "Tiêu chuẩn thi đua, khen thưởng (không cần cơ sở dữ liệu)");
+  rules->require_subcommand(1);
+  auto* rules_check = rules->add_subcommand(
+      "check", "Xét một hồ sơ JSON, in kết luận JSON (docs/rules-cli.md); mã thoát 2 nếu không xét được");
+  std::string rules_file = "-";
+  rules_check->add_option("file", rules_file, "Tệp hồ sơ JSON, hoặc - để đọc từ stdin")->capture_default_str();
 
   auto* user = app.add_subcommand("user", "Quản lý tài khoản từ dòng lệnh");
   user->require_subcommand(1);
@@ -96,6 +103,7 @@ int run(int argc, char** argv) {
     std::cout << "tdkt " << TDKT_VERSION << "\n";
     return 0;
   }
+  if (rules_check->parsed()) return run_rules_check(rules_file, std::cin, std::cout);
 
   auto location = storage::parse_location(db);
   if (!location) return print_error(location.error());

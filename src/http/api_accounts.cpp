@@ -61,6 +61,7 @@ ApiResponse current_session(const ApiRequest& request, Services& services) {
   return ok({{"account",
               {{"id", actor.account ? Json(actor.account->value) : Json(nullptr)},
                {"username", actor.name},
+               {"display_name", actor.display_name},
                {"role", domain::to_string(actor.role)},
                {"role_label", domain::vietnamese_label(actor.role)},
                {"scope_unit_id", actor.scope_unit ? Json(actor.scope_unit->value) : Json(nullptr)},

@@ -22,11 +22,11 @@ std::string path_regex(const std::string& openapi_path) {
 }
 
 ApiResponse ok(Json body, int status) {
-  return {status, std::move(body)};
+  return {status, std::move(body), {}};
 }
 
 ApiResponse fail(const Error& error) {
-  return {status_for(error.code), error_body(error)};
+  return {status_for(error.code), error_body(error), {}};
 }
 
 Result<std::int64_t> parse_id(const std::string& text, const std::string& field) {

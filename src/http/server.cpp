@@ -233,7 +233,8 @@ void Server::install_pages() {
       auto actor = services_.accounts.authenticate(session_cookie(req));
       if (!actor) {
         res.status = 303;
-        res.set_header("Location", "/login?next=" + httplib::detail::encode_query_param(req.path));
+        res.set_header("Location", "/login?next=" +
+                                       httplib::detail::encode_query_param(req.target.empty() ? req.path : req.target));
         return;
       }
       if (page.needs && !domain::allows(actor->role, *page.needs)) {

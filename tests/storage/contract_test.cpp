@@ -372,7 +372,7 @@ TEST_P(StorageContract, TheAuditChainDetectsADeletedRecord) {
 
 TEST_P(StorageContract, RolesAreEnforcedInTheUseCasesThemselves) {
   auto agency = make_unit("Ban Dân tộc", std::nullopt, "2004-01-01");
-  app::Actor staff{"nhanvien", std::nullopt, domain::Role::kStaff, agency.id, std::nullopt};
+  app::Actor staff{"nhanvien", std::nullopt, domain::Role::kStaff, agency.id, std::nullopt, "Nhân viên"};
   const auto before = db_->fingerprint();
   domain::UnitDraft draft{"Văn phòng", "", UnitKind::kDepartment, agency.id, "", {date("2020-01-01"), std::nullopt}};
   auto refused = organisation().create_unit(staff, draft);

@@ -23,6 +23,7 @@ export const ACTION_LABELS = {
   delete: 'Xóa',
   add_member: 'Thêm đơn vị thành viên',
   change_password: 'Đổi mật khẩu',
+  reset_password: 'Đặt lại mật khẩu',
 };
 
 const FIELD_LABELS = {
@@ -128,14 +129,17 @@ function fieldValue(field, value, names) {
   if (value === undefined || value === null || value === '') return blank();
   if (DATE_FIELDS.has(field)) return formatDate(value);
   if (UNIT_FIELDS.has(field)) return unitRef(names, Number(value));
-  if (UNIT_LIST_FIELDS.has(field)) return ids(value).flatMap((id, i) => [i ? '; ' : '', unitRef(names, id)]);
+  if (UNIT_LIST_FIELDS.has(field)) {
+    return el('ul', { class: 'value-list' }, ids(value).map((id) => el('li', {}, unitRef(names, id))));
+  }
   if (field === 'successions') {
-    return successionPairs(value).flatMap(([from, to], i) => [
-      i ? '; ' : '',
-      unitRef(names, from),
-      ' → ',
-      to === undefined ? '' : unitRef(names, to),
-    ]);
+    return el(
+      'ul',
+      { class: 'value-list' },
+      successionPairs(value).map(([from, to]) =>
+        el('li', {}, unitRef(names, from), ' → ', to === undefined ? '' : unitRef(names, to)),
+      ),
+    );
   }
   if (field === 'person_id') {
     const id = Number(value);
@@ -171,7 +175,15 @@ function changes(record, names) {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort(fieldOrder(entity));
   if (before && after) {
     const changed = fields.filter((field) => (before[field] ?? '') !== (after[field] ?? ''));
-    if (!changed.length) return el('span', { class: 'empty-value' }, 'Không có trường thông tin nào thay đổi.');
+    if (!changed.length) {
+      return el(
+        'span',
+        { class: 'empty-value' },
+        entity === 'account'
+          ? 'Không có trường thông tin nào thay đổi (khi đặt lại mật khẩu, mật khẩu không được ghi vào nhật ký).'
+          : 'Không có trường thông tin nào thay đổi.',
+      );
+    }
     return el(
       'ul',
       { class: 'changes' },

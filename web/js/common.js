@@ -51,20 +51,24 @@ export function showError(container, error) {
 // A status line under a form or list: kind '' (neutral), 'ok' or 'error'.
 export function setStatus(node, text, kind = '') {
   node.textContent = text;
-  node.className = `status ${kind}`.trim();
+  node.classList.remove('ok', 'error');
+  if (kind) node.classList.add(kind);
 }
 
 // A table in a scrollable, keyboard-focusable region; on phones each row of a `collapse`
 // table becomes a card whose cells are labelled from data-label (see app.css).
 // columns: [{ label, class }], rows: [[cell, ...]] where a cell is text, a node or
-// { content, class }. With `rowHeaders` the first cell of each row is its header.
+// { content, class } (content may be a list of pieces). With `rowHeaders` the first cell of
+// each row is its header.
 export function dataTable({ caption, columns, rows, className = '', collapse = true, rowHeaders = false }) {
   const cell = (tag, value, column, scope = null) => {
     const spec = value && typeof value === 'object' && !(value instanceof Node) ? value : { content: value };
+    // Several pieces stay together in one box, so that a phone card keeps them beside the label.
+    const content = Array.isArray(spec.content) ? el('div', {}, spec.content) : spec.content;
     return el(
       tag,
       { class: spec.class ?? column?.class, scope, 'data-label': tag === 'td' ? column?.label : null },
-      spec.content ?? '',
+      content ?? '',
     );
   };
   const bodyCell = (value, i) =>

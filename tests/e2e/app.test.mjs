@@ -1,0 +1,253 @@
+// Browser tests of the tdkt web interface: node --test with playwright-core driving the
+// system's Chromium (never a downloaded browser).
+//
+//   TDKT_E2E_URL=http://127.0.0.1:18282 node --test
+//
+// TDKT_E2E_URL is a running tdkt serving a fresh demo database (tdkt init --demo); the demo
+// accounts use the password demo1234. CHROMIUM overrides /usr/bin/chromium, and every test
+// saves a screenshot to $TDKT_E2E_OUTPUT (default test-output/e2e).
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+const BASE_URL = process.env.TDKT_E2E_URL;
+const OUTPUT = process.env.TDKT_E2E_OUTPUT || 'test-output/e2e';
+const PASSWORD = 'demo1234';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+let browser;
+
+before(async () => {
+  assert.ok(
+    BASE_URL,
+    'TDKT_E2E_URL is not set: start tdkt on a loopback port with a demo database and pass its address, ' +
+      'e.g. TDKT_E2E_URL=http://127.0.0.1:18282 node --test',
+  );
+  await mkdir(OUTPUT, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// Runs `body(page, helpers)` in a browser context of its own and always saves a screenshot
+// named `name`. Script errors, CSP violations and console errors fail the test; a failure
+// message carries the page address, its visible text and what the console said.
+async function inBrowser(name, body, { viewport = DESKTOP } = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`lỗi script: ${error.message}`));
+  page.on('console', (message) => {
+    // A refused request (401, 403) is an expected answer in some tests, not a page fault.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console.error: ${message.text()}`);
+    }
+  });
+  page.on('dialog', (dialog) => dialog.dismiss());
+  const screenshot = (shotName = name) =>
+    page.screenshot({ path: path.join(OUTPUT, `${shotName}.png`), fullPage: true });
+  try {
+    await body(page, { screenshot });
+    assert.deepEqual(problems, [], `lỗi trên trang ${page.url()}`);
+  } catch (error) {
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 1000 })
+      .catch(() => '(không đọc được nội dung trang)');
+    error.message +=
+      `\n--- trang: ${page.url()}` +
+      `\n--- nội dung hiển thị:\n${text.slice(0, 2000)}` +
+      (problems.length ? `\n--- console:\n${problems.join('\n')}` : '');
+    throw error;
+  } finally {
+    await screenshot().catch(() => {});
+    await context.close();
+  }
+}
+
+async function login(page, username, password = PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function loginAs(page, username) {
+  await login(page, username);
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 10_000 });
+  // The shell has read the session once the signed-in user is in the header (folded behind
+  // "Danh mục" on phones).
+  await page.locator('.user-box').waitFor({ state: 'attached' });
+}
+
+// The dashboard cards as { label: number }.
+async function dashboardCounts(page) {
+  await page.locator('.stat-card').first().waitFor();
+  const cards = await page.locator('.stat-card').evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      label: node.querySelector('.stat-label').textContent.trim(),
+      number: node.querySelector('.stat-number').textContent.trim(),
+    })),
+  );
+  return Object.fromEntries(cards.map(({ label, number }) => [label, Number(number.replace(/\D/g, ''))]));
+}
+
+const scrollWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test('(a) a wrong password shows the Vietnamese error and stays on /login', async () => {
+  await inBrowser('a-wrong-password', async (page) => {
+    await login(page, 'xem', 'mat-khau-sai');
+    const alert = page.locator('#login-alert');
+    await alert.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.equal(await page.getByLabel('Mật khẩu', { exact: true }).inputValue(), '', 'the wrong password is cleared');
+  });
+});
+
+test('(b) canbo signs in and lands on the dashboard with counts', async () => {
+  await inBrowser('b-dashboard', async (page) => {
+    await loginAs(page, 'canbo');
+    assert.equal(new URL(page.url()).pathname, '/');
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    const expected = await (await page.request.get('/api/v1/dashboard')).json();
+    const counts = await dashboardCounts(page);
+    assert.deepEqual(
+      {
+        units: counts['Đơn vị đang hoạt động'],
+        agencies: counts['Cơ quan'],
+        people: counts['Cá nhân trong phạm vi được xem'],
+        restructurings: counts['Đợt sắp xếp tổ chức'],
+        blocs: counts['Khối thi đua'],
+      },
+      {
+        units: expected.units,
+        agencies: expected.agencies,
+        people: expected.people_visible,
+        restructurings: expected.restructurings,
+        blocs: expected.blocs,
+      },
+      'the cards show the counts of GET /api/v1/dashboard',
+    );
+    assert.ok(expected.units > 0 && expected.people_visible > 0, 'the demo database has units and people');
+    assert.equal(counts['Tài khoản'], undefined, 'an officer is not shown the number of accounts');
+    const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(expected.today);
+    const monthText = Number(month) <= 2 ? month : String(Number(month));
+    await page.getByText(`ngày ${day} tháng ${monthText} năm ${year}`).waitFor();
+    await page.locator('.user-box').getByText('Cán bộ thi đua - khen thưởng').waitFor();
+  });
+});
+
+test('(c) searching people for "nguyen van" lists only Nguyễn Văn …', async () => {
+  await inBrowser('c-people-search', async (page) => {
+    await loginAs(page, 'canbo');
+    await page.goto('/people');
+    await page.getByLabel('Tìm theo họ tên (không cần dấu)').fill('nguyen van');
+    await page.locator('#result-status').getByText('nguyen van').waitFor();
+    const names = await page.locator('#results tbody tr td:first-child a').allTextContents();
+    assert.ok(names.length > 0, 'the demo database has people called Nguyễn Văn …');
+    const others = names.filter((name) => !name.startsWith('Nguyễn Văn '));
+    assert.deepEqual(others, [], `every name starts with “Nguyễn Văn ”; all names: ${names.join(', ')}`);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'nguyen van', 'the search is kept in the address');
+  });
+});
+
+test('(d) nhanvien is refused /admin/accounts and has no Quản trị link', async () => {
+  await inBrowser('d-forbidden', async (page) => {
+    await loginAs(page, 'nhanvien');
+    const response = await page.goto('/admin/accounts');
+    assert.equal(response.status(), 403);
+    await page.getByRole('heading', { name: 'Bạn không có quyền truy cập trang này' }).waitFor();
+    await page.locator('.user-box').waitFor({ state: 'attached' });
+    const nav = page.getByRole('navigation', { name: 'Chức năng chính' });
+    const links = await nav.getByRole('link').allTextContents();
+    assert.ok(links.includes('Tổng quan') && links.includes('Cá nhân'), `the nav is shown: ${links.join(', ')}`);
+    assert.ok(!links.includes('Quản trị'), `no “Quản trị” in the nav: ${links.join(', ')}`);
+    assert.ok(!links.includes('Nhật ký'), `no “Nhật ký” for staff: ${links.join(', ')}`);
+    assert.equal(await page.locator('a[href="/admin/accounts"]').count(), 0);
+    await page.getByRole('link', { name: 'Về trang Tổng quan' }).waitFor();
+  });
+});
+
+test('(e) logging out returns to /login and protected pages redirect there', async () => {
+  await inBrowser('e-logout', async (page) => {
+    await loginAs(page, 'canbo');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    const session = await page.request.get('/api/v1/session');
+    assert.equal(session.status(), 401, 'the session is over on the server too');
+    await page.goto('/people');
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/login', 'a protected page sends the signed-out user to /login');
+    assert.equal(url.searchParams.get('next'), '/people');
+  });
+});
+
+test('(f) at 375×812 the dashboard and the people list do not scroll sideways', async () => {
+  await inBrowser(
+    'f-people-375',
+    async (page, { screenshot }) => {
+      await loginAs(page, 'canbo');
+      await dashboardCounts(page);
+      const dashboardWidth = await scrollWidth(page);
+      await screenshot('f-dashboard-375');
+      assert.ok(dashboardWidth <= PHONE.width, `dashboard scrollWidth ${dashboardWidth} > ${PHONE.width}`);
+      await page.goto('/people');
+      await page.locator('#results tbody tr').first().waitFor();
+      const peopleWidth = await scrollWidth(page);
+      assert.ok(peopleWidth <= PHONE.width, `people list scrollWidth ${peopleWidth} > ${PHONE.width}`);
+    },
+    { viewport: PHONE },
+  );
+});
+
+test('(g) the administrator adds an account and it is listed', async () => {
+  await inBrowser('g-admin-accounts', async (page) => {
+    await loginAs(page, 'admin');
+    const nav = page.getByRole('navigation', { name: 'Chức năng chính' });
+    await nav.getByRole('link', { name: 'Quản trị' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/accounts');
+    const table = page.locator('.accounts-table');
+    await table.getByRole('cell', { name: 'canbo', exact: true }).waitFor();
+    const form = page.locator('#add-form');
+    await form.getByLabel('Tên đăng nhập').fill('kiemthu.e2e');
+    await form.getByLabel('Họ tên hiển thị').fill('Kiểm Thử Tự Động');
+    await form.getByLabel('Vai trò').selectOption({ label: 'Người xem' });
+    await form.getByLabel('Mật khẩu ban đầu').fill('ngan');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await form.locator('.field-error').getByText('Mật khẩu phải có ít nhất 8 ký tự.').waitFor();
+    await form.getByLabel('Mật khẩu ban đầu').fill('kiemthu-2026');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.locator('#add-status').getByText('Đã tạo tài khoản “kiemthu.e2e”').waitFor();
+    const row = table.locator('tr', { has: page.getByRole('cell', { name: 'kiemthu.e2e', exact: true }) });
+    await row.getByText('Kiểm Thử Tự Động').waitFor();
+    await row.getByText('Người xem').waitFor();
+    await row.getByText('Đang hoạt động').waitFor();
+  });
+});
