@@ -152,7 +152,7 @@ Result<domain::RestructuringRequest> read_restructuring(const Json& body) {
     const auto& item = (*ends)[i];
     if (!item.is_number_integer())
       return Error::invalid("ends[" + std::to_string(i) + "]", "Cần mã đơn vị (số nguyên).");
-    request.ends.push_back(UnitId{item.get<std::int64_t>()});
+    request.ends.emplace_back(item.get<std::int64_t>());
   }
   auto creates = array("creates");
   if (!creates) return std::move(creates).error();

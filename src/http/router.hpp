@@ -80,7 +80,8 @@ Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
 }  // namespace tdkt::http
 
 // In a handler: unwraps a Result into `name`, or returns its error as the response.
-// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` declares a variable
+// NOLINTBEGIN(bugprone-macro-parentheses): `name` declares a variable
 #define TDKT_HTTP_TRY(name, expr) \
   auto name = (expr);             \
   if (!(name)) return ::tdkt::http::fail((name).error())
+// NOLINTEND(bugprone-macro-parentheses)

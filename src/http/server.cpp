@@ -23,7 +23,7 @@ void send_json(httplib::Response& res, int status, const Json& body) {
 
 void send_static(httplib::Response& res, std::string_view path) {
   if (auto file = find_static(path)) {
-    res.set_content(std::string(file->data), file->content_type.c_str());
+    res.set_content(std::string(file->data), file->content_type);
     res.set_header("Cache-Control", "no-cache");
   } else {
     res.status = 404;
@@ -114,7 +114,7 @@ void Server::install_routes() {
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cross-Origin-Opener-Policy", "same-origin");
   });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
     std::string what = "unknown";
     try {
       if (ep) std::rethrow_exception(ep);
@@ -173,7 +173,7 @@ void Server::install_routes() {
         if (name == "X-Tdkt-Session") {
           res.set_header("Set-Cookie", session_cookie_header(value, options_.secure_cookies));
         } else {
-          res.set_header(name.c_str(), value);
+          res.set_header(name, value);
         }
       }
       send_json(res, response.status, response.body);

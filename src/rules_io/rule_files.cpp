@@ -437,8 +437,8 @@ Result<RuleLibrary> load_rule_library(std::span<const EmbeddedFile> files) {
 }
 
 const Result<RuleLibrary>& builtin_rule_library() {
-  static const Result<RuleLibrary> library = load_rule_library(embedded_rule_files());
-  return library;
+  static const Result<RuleLibrary> kLibrary = load_rule_library(embedded_rule_files());
+  return kLibrary;
 }
 
 }  // namespace tdkt::rules_io

@@ -150,7 +150,7 @@ std::optional<domain::Restructuring> SqlOrganisationRepository::find_restructuri
                                 "restructuring_id = :id ORDER BY unit_id")
                               .bind("id", id.value)
                               .rows()) {
-    (link.text(1) == "ended" ? event.ended : event.started).push_back(UnitId{link.integer(0)});
+    (link.text(1) == "ended" ? event.ended : event.started).emplace_back(link.integer(0));
   }
   for (const auto& link : Query(session_,
                                 "SELECT predecessor_id, successor_id, transfer_members FROM succession "

@@ -60,7 +60,7 @@ TEST_F(Auth, RepeatedFailuresThrottleTheAccountThenTheWindowPasses) {
   EXPECT_NE(locked.body["error"]["message"].get<std::string>().find("tạm khóa"), std::string::npos);
   // Another account from the same address is not locked by these five.
   EXPECT_EQ(server_->login("nhanvien").status, 200);
-  db_->clock().advance(16 * 60);
+  db_->clock().advance(std::int64_t{16} * 60);
   EXPECT_EQ(server_->login("canbo").status, 200);
 }
 
@@ -74,7 +74,7 @@ TEST_F(Auth, ManyFailuresFromOneAddressThrottleEveryAccount) {
 
 TEST_F(Auth, AnExpiredSessionIsRefused) {
   ASSERT_EQ(server_->login("canbo").status, 200);
-  db_->clock().advance(12 * 3600 + 1);
+  db_->clock().advance(std::int64_t{12} * 3600 + 1);
   auto expired = server_->get("/api/v1/units");
   EXPECT_EQ(expired.status, 401);
   EXPECT_NE(expired.body["error"]["message"].get<std::string>().find("hết hạn"), std::string::npos);

@@ -65,7 +65,7 @@ class PermissionMatrix : public ::testing::Test {
 };
 
 TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
-  auto fixed = [](std::string text) { return [text](const std::string&) { return text; }; };
+  auto fixed = [](const std::string& text) { return [text](const std::string&) { return text; }; };
   auto id = [](std::int64_t value) { return std::to_string(value); };
   const auto none = fixed("");
   // anonymous, admin, canbo (officer), hoidong (council), truongphong (unit head), nhanvien (staff), xem (viewer)

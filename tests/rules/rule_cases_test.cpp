@@ -46,7 +46,7 @@ struct CaseFile {
   std::string_view text;
 };
 
-void PrintTo(const CaseFile& file, std::ostream* out) {
+void PrintTo(const CaseFile& file, std::ostream* out) {  // NOLINT(readability-identifier-naming): GoogleTest's name
   *out << file.name;
 }
 
@@ -137,7 +137,9 @@ void check_answer(const Json& expected, const Json& answer) {
     EXPECT_EQ(codes, expected["honours"]);
   }
   const auto wanted_results = expected.value("results", Json::object());
-  for (const auto& [honour, wanted] : wanted_results.items()) {
+  for (const auto& item : wanted_results.items()) {
+    const auto& honour = item.key();
+    const auto& wanted = item.value();
     auto found =
         std::find_if(results.begin(), results.end(), [&](const Json& result) { return result["honour"] == honour; });
     ASSERT_NE(found, results.end()) << "no result for " << honour;
@@ -145,7 +147,9 @@ void check_answer(const Json& expected, const Json& answer) {
   }
   const auto path = answer.value("path", Json::array());
   const auto wanted_path = expected.value("path", Json::object());
-  for (const auto& [honour, wanted] : wanted_path.items()) {
+  for (const auto& item : wanted_path.items()) {
+    const auto& honour = item.key();
+    const auto& wanted = item.value();
     auto found = std::find_if(path.begin(), path.end(), [&](const Json& step) { return step["honour"] == honour; });
     ASSERT_NE(found, path.end()) << "no path step for " << honour << " in " << path.dump(2);
     if (wanted.contains("year")) {

@@ -118,7 +118,7 @@ TEST(RuleFiles, MinimalTreeLoads) {
 }
 
 TEST(RuleFiles, RefusesMalformedFilesNamingThem) {
-  auto expect_refused = [](Files files, const std::string& fragment) {
+  auto expect_refused = [](const Files& files, const std::string& fragment) {
     const auto loaded = files.load();
     ASSERT_FALSE(loaded) << fragment;
     EXPECT_NE((loaded.error().field + " " + loaded.error().message).find(fragment), std::string::npos)

@@ -28,9 +28,9 @@ void open_raw(soci::session& session, const storage::Location& location) {
   }
 }
 
-const char* kTables[] = {"restructuring", "unit",   "restructuring_unit", "succession", "bloc",
-                         "bloc_member",   "person", "membership",         "audit_log",  "user_account",
-                         "user_session"};
+constexpr const char* kTables[] = {"restructuring", "unit",   "restructuring_unit", "succession", "bloc",
+                                   "bloc_member",   "person", "membership",         "audit_log",  "user_account",
+                                   "user_session"};
 
 }  // namespace
 
@@ -73,8 +73,9 @@ TestDatabase::~TestDatabase() {
   context_.reset();
   try {
     if (!folder_.empty()) std::filesystem::remove_all(folder_);
-    if (!schema_.empty()) {
-      soci::session admin(soci::postgresql, storage::postgres_conninfo(std::getenv("TDKT_TEST_PG")));
+    const char* base = std::getenv("TDKT_TEST_PG");
+    if (!schema_.empty() && base) {
+      soci::session admin(soci::postgresql, storage::postgres_conninfo(base));
       admin << "DROP SCHEMA " + schema_ + " CASCADE";
     }
   } catch (...) {

@@ -42,7 +42,7 @@ Clause clause(std::string id, std::string text, Condition condition) {
   return {std::move(id), "Điều " + std::to_string(condition.index()), std::move(text), false, {}, std::move(condition)};
 }
 
-HonourRule honour(HonourId id, std::string code, SubjectKind kind, std::vector<Clause> clauses) {
+HonourRule honour(HonourId id, const std::string& code, SubjectKind kind, std::vector<Clause> clauses) {
   HonourRule rule;
   rule.id = id;
   rule.code = code;
