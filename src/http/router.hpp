@@ -13,6 +13,7 @@
 #include "app/audit_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
+#include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
 
 namespace tdkt::http {
@@ -23,6 +24,7 @@ struct Services {
   app::PeopleService& people;
   app::AuditService& audit;
   app::AccountService& accounts;
+  const domain::rules::RuleLibrary* rules;  // the rule sets compiled in; nullptr if they failed to load
   const app::Clock& clock;
   std::function<Json()> health;  // backend and schema version
 };
@@ -64,6 +66,7 @@ std::vector<Route> organisation_routes();
 std::vector<Route> people_routes();
 std::vector<Route> system_routes();
 std::vector<Route> account_routes();
+std::vector<Route> rules_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

@@ -224,6 +224,7 @@ void Server::install_pages() {
       {R"(/people/(\d+))", "web/person.html", std::nullopt},
       {R"(/units/(\d+))", "web/unit.html", std::nullopt},
       {"/audit", "web/audit.html", domain::Permission::kReadAudit},
+      {"/rules", "web/rules.html", std::nullopt},
       {"/account", "web/account.html", std::nullopt},
       {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
       {"/admin/roles", "web/admin-roles.html", std::nullopt},

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "rules_io/rule_files.hpp"
+
 namespace tdkt::server {
 
 CivilDate SystemClock::today() const {
@@ -26,7 +28,8 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       accounts_(*database_, *clock_, crypto_) {}
 
 http::Services Context::services() {
-  return http::Services{organisation_, people_, audit_, accounts_, *clock_, [this] {
+  const auto& rules = rules_io::builtin_rule_library();
+  return http::Services{organisation_, people_, audit_, accounts_, rules ? &*rules : nullptr, *clock_, [this] {
                           http::Json body;
                           body["backend"] =
                               database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";

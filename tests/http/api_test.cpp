@@ -255,6 +255,25 @@ TEST_P(Api, EveryResponseCarriesSecurityHeadersAndPagesAreServed) {
   EXPECT_EQ(server_->client().Get("/static/../CMakeLists.txt")->status, 404);
 }
 
+TEST_P(Api, TheRuleSetInForceOnADateWithItsClausesAndCitations) {
+  auto before_change = server_->get("/api/v1/rule-sets?as_of=2025-06-30");
+  ASSERT_EQ(before_change.status, 200) << before_change.body.dump();
+  EXPECT_EQ(before_change.body["in_force"]["id"], "ND98_2023");
+  auto after_change = server_->get("/api/v1/rule-sets?as_of=2025-07-01");
+  EXPECT_EQ(after_change.body["in_force"]["id"], "ND152_2025");
+  bool ldtt_cited = false;
+  for (const auto& honour : after_change.body["in_force"]["honours"]) {
+    if (honour["code"] != "LDTT") continue;
+    for (const auto& clause : honour["subjects"]["person"]) {
+      ldtt_cited = ldtt_cited || clause["citation"].get<std::string>().find("Điều") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(ldtt_cited);
+  auto too_early = server_->get("/api/v1/rule-sets?as_of=2023-06-30");
+  EXPECT_EQ(too_early.status, 400) << too_early.body.dump();
+  EXPECT_FALSE(too_early.body["error"]["message"].get<std::string>().empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Api, ::testing::ValuesIn(kBackends),
                          [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
 

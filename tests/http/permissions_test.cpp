@@ -79,6 +79,7 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
       {"GET", "/api/v1/session", fixed("/api/v1/session"), none, read_all},
       {"GET", "/api/v1/dashboard", fixed("/api/v1/dashboard"), none, read_all},
       {"GET", "/api/v1/roles", fixed("/api/v1/roles"), none, read_all},
+      {"GET", "/api/v1/rule-sets", fixed("/api/v1/rule-sets?as_of=2026-11-22"), none, read_all},
       {"GET", "/api/v1/units", fixed("/api/v1/units?as_of=2023-06-30"), none, read_all},
       {"GET", "/api/v1/units/{id}", fixed("/api/v1/units/" + id(agency_)), none, read_all},
       {"GET", "/api/v1/units/{id}/history", fixed("/api/v1/units/" + id(agency_) + "/history"), none, read_all},
