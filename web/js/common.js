@@ -318,6 +318,58 @@ export async function whileBusy(button, busyText, work) {
 
 // ---------------------------------------------------------------- URL state
 
+// Binds a one-date form (a text date field named as_of) to the address's ?as_of=: shows the
+// day from the address (or defaultDay()), and on submit, change, the "today" button and
+// back/forward calls load(iso). Returns { choose } to move to another day from code.
+export function bindAsOfForm({ form, input, todayButton = null, defaultDay = todayIso, load }) {
+  let shown = null;
+  const display = (iso) => {
+    shown = iso;
+    setDateInput(input, iso);
+    load(iso);
+  };
+  const choose = (iso) => {
+    clearFormErrors(form);
+    if (iso === shown) return;
+    updateQuery({ as_of: iso === defaultDay() ? null : iso }, { push: true });
+    display(iso);
+  };
+  const fromAddress = () => {
+    clearFormErrors(form);
+    const raw = queryParam('as_of');
+    const iso = raw ? parseDate(raw) : null;
+    display(iso ?? defaultDay());
+    if (raw && !iso) {
+      showFormError(form, {
+        field: 'as_of',
+        message: `Ngày “${raw}” trong địa chỉ không hợp lệ; đang hiển thị ngày ${formatDate(defaultDay())}.`,
+      });
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const iso = parseDate(input.value);
+    if (!iso) {
+      clearFormErrors(form);
+      showFormError(form, {
+        field: 'as_of',
+        message: 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2022.',
+      });
+      return;
+    }
+    choose(iso);
+  });
+  input.addEventListener('change', () => {
+    const iso = parseDate(input.value);
+    if (iso) choose(iso);
+  });
+  todayButton?.addEventListener('click', () => choose(todayIso()));
+  window.addEventListener('popstate', fromAddress);
+  enhanceDateInputs(form);
+  fromAddress();
+  return { choose };
+}
+
 export function queryParam(name) {
   return new URLSearchParams(location.search).get(name) ?? '';
 }

@@ -3,24 +3,17 @@
 
 import {
   api,
-  clearFormErrors,
+  bindAsOfForm,
   dataTable,
   el,
-  enhanceDateInputs,
   formatDate,
   formatPeriod,
   isAbort,
   notice,
-  parseDate,
-  queryParam,
-  setDateInput,
   show,
   showError,
-  showFormError,
   showLoading,
   startShell,
-  todayIso,
-  updateQuery,
 } from './common.js';
 
 const form = document.getElementById('as-of-form');
@@ -117,7 +110,6 @@ function render(body) {
 async function load(iso) {
   controller?.abort();
   controller = new AbortController();
-  setDateInput(input, iso);
   showLoading(inForceBox, 'Đang tải bộ tiêu chuẩn…');
   try {
     render(await api(`/api/v1/rule-sets?as_of=${encodeURIComponent(iso)}`, { signal: controller.signal }));
@@ -128,24 +120,5 @@ async function load(iso) {
   }
 }
 
-function choose(iso) {
-  clearFormErrors(form);
-  updateQuery({ as_of: iso === todayIso() ? null : iso }, { push: true });
-  load(iso);
-}
-
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const iso = parseDate(input.value);
-  if (!iso) {
-    showFormError(form, { field: 'as_of', message: 'Ngày không hợp lệ; nhập theo dạng ngày/tháng/năm.' });
-    return;
-  }
-  choose(iso);
-});
-document.getElementById('today').addEventListener('click', () => choose(todayIso()));
-window.addEventListener('popstate', () => load(parseDate(queryParam('as_of') ?? '') ?? todayIso()));
-
 startShell();
-enhanceDateInputs(form);
-load(parseDate(queryParam('as_of') ?? '') ?? todayIso());
+bindAsOfForm({ form, input, todayButton: document.getElementById('today'), load });

@@ -3,27 +3,21 @@
 
 import {
   api,
-  clearFormErrors,
+  bindAsOfForm,
   dataTable,
   el,
-  enhanceDateInputs,
   formatDate,
   formatPeriod,
   isAbort,
   link,
   notice,
-  parseDate,
   pathId,
-  queryParam,
-  setDateInput,
   setTitle,
   show,
   showError,
-  showFormError,
   showLoading,
   startShell,
   todayIso,
-  updateQuery,
 } from './common.js';
 import { fetchUnit, qualifiedName, restructuringSummary, unitLink, unitMeta } from './units.js';
 
@@ -42,7 +36,6 @@ const membersNote = document.getElementById('members-note');
 const membersBox = document.getElementById('members');
 
 let unit = null;
-let membersDay = null;
 let controller = null;
 
 const validOn = (iso) => unit.valid_from <= iso && (!unit.valid_to || iso <= unit.valid_to);
@@ -109,8 +102,6 @@ async function loadMembers(iso) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  membersDay = iso;
-  setDateInput(membersInput, iso);
   membersTitle.textContent = `Nhân sự tại ngày ${formatDate(iso)}`;
   structureLink.href = `/units?as_of=${iso}`;
   membersNote.textContent = validOn(iso)
@@ -146,46 +137,6 @@ async function loadMembers(iso) {
   }
 }
 
-function showRequestedMembers() {
-  clearFormErrors(membersForm);
-  const raw = queryParam('as_of');
-  const iso = raw ? parseDate(raw) : null;
-  loadMembers(iso ?? defaultMembersDay());
-  if (raw && !iso) {
-    showFormError(membersForm, { field: 'as_of', message: `Ngày “${raw}” trong địa chỉ không hợp lệ.` });
-  }
-}
-
-function chooseMembersDay(iso) {
-  clearFormErrors(membersForm);
-  if (iso === membersDay) return;
-  updateQuery({ as_of: iso === defaultMembersDay() ? null : iso }, { push: true });
-  loadMembers(iso);
-}
-
-membersForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const iso = parseDate(membersInput.value);
-  if (!iso) {
-    clearFormErrors(membersForm);
-    showFormError(membersForm, {
-      field: 'as_of',
-      message: 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2022.',
-    });
-    return;
-  }
-  chooseMembersDay(iso);
-});
-
-membersInput.addEventListener('change', () => {
-  const iso = parseDate(membersInput.value);
-  if (iso) chooseMembersDay(iso);
-});
-
-window.addEventListener('popstate', () => {
-  if (unit) showRequestedMembers();
-});
-
 // ---------------------------------------------------------------- start
 
 async function start() {
@@ -215,8 +166,7 @@ async function start() {
   content.hidden = false;
   renderDetails(history, parent);
   renderCurrentSuccessors();
-  enhanceDateInputs(membersForm);
-  showRequestedMembers();
+  bindAsOfForm({ form: membersForm, input: membersInput, defaultDay: defaultMembersDay, load: loadMembers });
   const lists = [
     ['predecessors', history.predecessors, 'Không có đơn vị tiền thân.'],
     ['successors', history.successors, 'Không có đơn vị kế thừa.'],

@@ -3,25 +3,18 @@
 
 import {
   api,
-  clearFormErrors,
+  bindAsOfForm,
   dataTable,
   el,
-  enhanceDateInputs,
   formatDate,
   formatNumber,
   formatPeriod,
   isAbort,
   notice,
-  parseDate,
-  queryParam,
-  setDateInput,
   show,
   showError,
-  showFormError,
   showLoading,
   startShell,
-  todayIso,
-  updateQuery,
 } from './common.js';
 import { groupUnits, unitLink, unitMeta } from './units.js';
 
@@ -34,10 +27,7 @@ const blocsBox = document.getElementById('blocs');
 const blocsTitle = document.getElementById('blocs-title');
 const eventsBox = document.getElementById('restructurings');
 
-let shown = null;
 let controller = null;
-
-const INVALID_DATE = 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 31/12/2022.';
 
 function countUnits(nodes) {
   return nodes.reduce((total, node) => total + 1 + countUnits(node.children), 0);
@@ -100,8 +90,6 @@ async function load(iso) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  shown = iso;
-  setDateInput(input, iso);
   unitsTitle.textContent = `Các đơn vị tại ngày ${formatDate(iso)}`;
   blocsTitle.textContent = `Khối thi đua tại ngày ${formatDate(iso)}`;
   unitsSummary.textContent = '';
@@ -141,49 +129,6 @@ async function loadRestructurings() {
   }
 }
 
-// The day in the address (?as_of=YYYY-MM-DD), or today.
-function requestedDay() {
-  const raw = queryParam('as_of');
-  const iso = raw ? parseDate(raw) : todayIso();
-  return { iso: iso ?? todayIso(), invalid: raw && !iso ? raw : null };
-}
-
-function showRequested() {
-  clearFormErrors(form);
-  const { iso, invalid } = requestedDay();
-  load(iso);
-  if (invalid) {
-    showFormError(form, { field: 'as_of', message: `Ngày “${invalid}” trong địa chỉ không hợp lệ; đang hiển thị ngày hôm nay.` });
-  }
-}
-
-function choose(iso) {
-  clearFormErrors(form);
-  if (iso === shown) return;
-  updateQuery({ as_of: iso === todayIso() ? null : iso }, { push: true });
-  load(iso);
-}
-
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const iso = parseDate(input.value);
-  if (!iso) {
-    clearFormErrors(form);
-    showFormError(form, { field: 'as_of', message: INVALID_DATE });
-    return;
-  }
-  choose(iso);
-});
-
-input.addEventListener('change', () => {
-  const iso = parseDate(input.value);
-  if (iso) choose(iso);
-});
-
-document.getElementById('today').addEventListener('click', () => choose(todayIso()));
-window.addEventListener('popstate', showRequested);
-
 startShell();
-enhanceDateInputs(form);
-showRequested();
+bindAsOfForm({ form, input, todayButton: document.getElementById('today'), load });
 loadRestructurings();
