@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
+#include <random>
 #include <stdexcept>
 
 #include "storage/query.hpp"
@@ -16,8 +18,13 @@ namespace {
 
 std::atomic<int> g_counter{0};
 
+// A schema name no other run uses: the process id, a counter, and random bits.
 std::string unique_name() {
-  return "t" + std::to_string(getpid()) + "_" + std::to_string(g_counter.fetch_add(1));
+  static std::mt19937_64 random(std::random_device{}());
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  return "t" + std::to_string(getpid()) + "_" + std::to_string(g_counter.fetch_add(1)) + "_" +
+         std::to_string(random() % 1000000);
 }
 
 void open_raw(soci::session& session, const storage::Location& location) {
@@ -42,8 +49,11 @@ CivilDate date(const char* iso) {
 
 TestDatabase::TestDatabase(const std::string& backend) {
   if (backend == "sqlite") {
-    folder_ = std::filesystem::temp_directory_path() / ("tdkt-test-" + unique_name());
-    std::filesystem::create_directories(folder_);
+    // mkdtemp: a new folder every time, even when a crashed run left one behind under a
+    // reused process id.
+    std::string pattern = (std::filesystem::temp_directory_path() / "tdkt-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder");
+    folder_ = pattern;
     location_ = {storage::Backend::kSqlite, (folder_ / "tdkt.db").string()};
   } else {
     const char* base = std::getenv("TDKT_TEST_PG");
