@@ -9,11 +9,6 @@
 
 namespace tdkt::app {
 
-struct UnitLink {
-  domain::Unit unit;
-  std::optional<domain::Restructuring> event;
-};
-
 struct UnitHistory {
   domain::Unit unit;
   std::optional<domain::Restructuring> started_by;

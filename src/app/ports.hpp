@@ -86,7 +86,6 @@ class OrganisationRepository {
   virtual ~OrganisationRepository() = default;
   virtual std::optional<domain::Unit> find_unit(UnitId id) = 0;
   virtual std::vector<domain::Unit> units_valid_on(CivilDate day) = 0;
-  virtual std::vector<domain::Unit> all_units() = 0;
   virtual std::vector<domain::Unit> children_valid_on(UnitId parent, CivilDate day) = 0;
   virtual UnitId insert_unit(const domain::UnitDraft& draft) = 0;
   virtual void update_unit(const domain::Unit& unit) = 0;

@@ -56,10 +56,6 @@ std::vector<domain::Unit> SqlOrganisationRepository::units_valid_on(CivilDate da
           .rows());
 }
 
-std::vector<domain::Unit> SqlOrganisationRepository::all_units() {
-  return to_units(Query(session_, std::string(kUnitColumns) + "ORDER BY id").rows());
-}
-
 std::vector<domain::Unit> SqlOrganisationRepository::children_valid_on(UnitId parent, CivilDate day) {
   return to_units(
       Query(session_, std::string(kUnitColumns) +

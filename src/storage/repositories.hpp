@@ -14,7 +14,6 @@ class SqlOrganisationRepository final : public app::OrganisationRepository {
   explicit SqlOrganisationRepository(soci::session& session) : session_(session) {}
   std::optional<domain::Unit> find_unit(UnitId id) override;
   std::vector<domain::Unit> units_valid_on(CivilDate day) override;
-  std::vector<domain::Unit> all_units() override;
   std::vector<domain::Unit> children_valid_on(UnitId parent, CivilDate day) override;
   UnitId insert_unit(const domain::UnitDraft& draft) override;
   void update_unit(const domain::Unit& unit) override;

@@ -238,6 +238,8 @@ TEST_P(Api, OversizedBodiesAreRefused) {
   const auto before = db_->fingerprint();
   auto response = server_->post("/api/v1/people", "{\"note\":\"" + huge + "\"}");
   EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.body["error"]["code"], "too_large") << response.body.dump();
+  EXPECT_NE(response.body["error"]["message"].get<std::string>().find("quá lớn"), std::string::npos);
   EXPECT_EQ(db_->fingerprint(), before);
 }
 
