@@ -8,6 +8,10 @@ find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(CLI11 REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Spreadsheets and documents. Not find_package(libzip): its config needs zipcmp, a separate package.
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(pugixml REQUIRED)
 
 # SOCI ships neither a CMake config nor a .pc file on bookworm.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
