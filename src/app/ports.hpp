@@ -19,6 +19,7 @@
 #include "domain/organisation/restructuring.hpp"
 #include "domain/organisation/unit.hpp"
 #include "domain/people/person.hpp"
+#include "domain/records/records.hpp"
 
 namespace tdkt::app {
 
@@ -140,6 +141,39 @@ class PeopleRepository {
   virtual void delete_membership(MembershipId id) = 0;
 };
 
+// Yearly records, initiatives and grants (domain/records). Rows come back ascending by year.
+class RecordsRepository {
+ public:
+  virtual ~RecordsRepository() = default;
+  virtual std::vector<domain::PersonYear> person_years(PersonId person) = 0;
+  virtual std::optional<domain::PersonYear> find_person_year(PersonId person, int year) = 0;
+  virtual void upsert_person_year(const domain::PersonYear& record) = 0;
+  virtual void delete_person_year(PersonId person, int year) = 0;
+  // The records of `year` of everyone who was a member of one of `units` at some time in that year.
+  virtual std::vector<domain::PersonYear> member_years(const std::vector<UnitId>& units, int year) = 0;
+  // How many persons were members of one of `units` at some time in `year`.
+  virtual int member_count(const std::vector<UnitId>& units, int year) = 0;
+  // Merit grants of `year` to persons who were members of one of `units` at some time in that year.
+  virtual std::vector<domain::GrantRecord> member_grants(const std::vector<UnitId>& units, int year) = 0;
+
+  virtual std::vector<domain::UnitYear> unit_years(UnitId unit) = 0;
+  virtual std::optional<domain::UnitYear> find_unit_year(UnitId unit, int year) = 0;
+  virtual void upsert_unit_year(const domain::UnitYear& record) = 0;
+  virtual void delete_unit_year(UnitId unit, int year) = 0;
+
+  virtual std::vector<domain::InitiativeRecord> initiatives(const domain::SubjectRef& subject) = 0;
+  virtual std::optional<domain::InitiativeRecord> find_initiative(InitiativeId id) = 0;
+  virtual InitiativeId insert_initiative(const domain::InitiativeRecord& record) = 0;
+  virtual void update_initiative(const domain::InitiativeRecord& record) = 0;
+  virtual void delete_initiative(InitiativeId id) = 0;
+
+  virtual std::vector<domain::GrantRecord> grants(const domain::SubjectRef& subject) = 0;
+  virtual std::optional<domain::GrantRecord> find_grant(GrantId id) = 0;
+  virtual GrantId insert_grant(const domain::GrantRecord& record) = 0;
+  virtual void update_grant(const domain::GrantRecord& record) = 0;
+  virtual void delete_grant(GrantId id) = 0;
+};
+
 struct StoredAccount {
   domain::Account account;
   std::string password_hash;
@@ -188,6 +222,7 @@ class UnitOfWork {
   virtual OrganisationRepository& organisation() = 0;
   virtual PeopleRepository& people() = 0;
   virtual AccountRepository& accounts() = 0;
+  virtual RecordsRepository& records() = 0;
   // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;

@@ -80,4 +80,74 @@ Snapshot snapshot(const domain::BlocMember& member) {
           {"to", date_or_empty(member.period.to)}};
 }
 
+namespace {
+
+std::string int_or_empty(const std::optional<int>& value) {
+  return value ? std::to_string(*value) : std::string();
+}
+
+std::string rating_or_empty(domain::Rating rating) {
+  return rating == domain::Rating::kNone ? std::string() : std::string(domain::rules::to_string(rating));
+}
+
+std::string known_text(domain::rules::Known value) {
+  if (value == domain::rules::Known::kUnknown) return {};
+  return value == domain::rules::Known::kYes ? "yes" : "no";
+}
+
+}  // namespace
+
+Snapshot snapshot(const domain::PersonYear& record) {
+  return {{"person_id", std::to_string(record.person.value)},
+          {"year", std::to_string(record.year)},
+          {"rating", rating_or_empty(record.rating)},
+          {"months_worked", int_or_empty(record.months_worked)},
+          {"leave_months", int_or_empty(record.leave_months)},
+          {"discipline", std::string(domain::rules::to_string(record.discipline))},
+          {"discipline_date", date_or_empty(record.discipline_date)},
+          {"discipline_pending", record.discipline_pending ? "true" : "false"},
+          {"pending_note", record.pending_note},
+          {"notable_achievement", known_text(record.notable_achievement)},
+          {"note", record.note}};
+}
+
+Snapshot snapshot(const domain::UnitYear& record) {
+  return {{"unit_id", std::to_string(record.unit.value)},
+          {"year", std::to_string(record.year)},
+          {"rating", rating_or_empty(record.rating)},
+          {"members", int_or_empty(record.members)},
+          {"members_completed", int_or_empty(record.members_completed)},
+          {"members_ldtt", int_or_empty(record.members_ldtt)},
+          {"members_cstdcs", int_or_empty(record.members_cstdcs)},
+          {"members_disciplined", int_or_empty(record.members_disciplined)},
+          {"leads_bloc", known_text(record.leads_bloc)},
+          {"notable_achievement", known_text(record.notable_achievement)},
+          {"discipline_pending", record.discipline_pending ? "true" : "false"},
+          {"note", record.note}};
+}
+
+Snapshot snapshot(const domain::InitiativeRecord& record) {
+  return {{"subject_kind", std::string(domain::rules::to_string(record.subject.kind))},
+          {"subject_id", std::to_string(record.subject.id)},
+          {"year", std::to_string(record.year)},
+          {"title", record.title},
+          {"level", std::string(domain::rules::to_string(record.level))},
+          {"recognised_by", record.recognised_by},
+          {"used_for", record.used_for},
+          {"used_for_year", int_or_empty(record.used_for_year)}};
+}
+
+Snapshot snapshot(const domain::GrantRecord& record) {
+  return {{"subject_kind", std::string(domain::rules::to_string(record.subject.kind))},
+          {"subject_id", std::to_string(record.subject.id)},
+          {"honour", record.honour},
+          {"year", std::to_string(record.year)},
+          {"type", std::string(domain::rules::to_string(record.type))},
+          {"decision_number", record.decision_number},
+          {"decision_date", date_or_empty(record.decision_date)},
+          {"authority", record.authority},
+          {"note", record.note},
+          {"source", std::string(domain::to_string(record.source))}};
+}
+
 }  // namespace tdkt::app

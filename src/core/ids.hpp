@@ -19,6 +19,8 @@ using PersonId = Id<struct PersonTag>;
 using MembershipId = Id<struct MembershipTag>;
 using RestructuringId = Id<struct RestructuringTag>;
 using BlocId = Id<struct BlocTag>;
+using InitiativeId = Id<struct InitiativeTag>;
+using GrantId = Id<struct GrantTag>;
 
 }  // namespace tdkt
 

@@ -82,3 +82,13 @@ using Status = Result<void>;
   do {                                                                                                 \
     if (auto tdkt_try_result_ = (expr); !tdkt_try_result_) return std::move(tdkt_try_result_).error(); \
   } while (false)
+
+// Assigns the value of a Result to `target`, or propagates its error from the current function.
+// NOLINTBEGIN(bugprone-macro-parentheses): `target` is an lvalue expression
+#define TDKT_TRY_ASSIGN(target, expr)                                \
+  do {                                                               \
+    auto tdkt_try_value_ = (expr);                                   \
+    if (!tdkt_try_value_) return std::move(tdkt_try_value_).error(); \
+    target = std::move(tdkt_try_value_).value();                     \
+  } while (false)
+// NOLINTEND(bugprone-macro-parentheses)

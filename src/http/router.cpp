@@ -9,7 +9,8 @@ namespace tdkt::http {
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
-  for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes}) {
+  for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes,
+                      &records_routes, &import_routes}) {
     for (auto& route : (*group)())
       routes.push_back(std::move(route));
   }
@@ -22,11 +23,11 @@ std::string path_regex(const std::string& openapi_path) {
 }
 
 ApiResponse ok(Json body, int status) {
-  return {status, std::move(body), {}};
+  return {status, std::move(body), {}, std::nullopt};
 }
 
 ApiResponse fail(const Error& error) {
-  return {status_for(error.code), error_body(error), {}};
+  return {status_for(error.code), error_body(error), {}, std::nullopt};
 }
 
 Result<std::int64_t> parse_id(const std::string& text, const std::string& field) {

@@ -11,8 +11,10 @@
 
 #include "app/account_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/eligibility_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
+#include "app/records_service.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
 
@@ -24,6 +26,8 @@ struct Services {
   app::PeopleService& people;
   app::AuditService& audit;
   app::AccountService& accounts;
+  app::RecordsService& records;
+  app::EligibilityService& eligibility;
   const domain::rules::RuleLibrary* rules;  // the rule sets compiled in; nullptr if they failed to load
   const app::Clock& clock;
   std::function<Json()> health;  // backend and schema version
@@ -42,13 +46,27 @@ struct ApiRequest {
   bool has_query(const std::string& name) const { return raw.has_param(name); }
 };
 
+// A file sent instead of JSON (an Excel export, a blank import form).
+struct Download {
+  std::string content_type;
+  std::string filename;  // UTF-8; sent as Content-Disposition: attachment
+  std::string bytes;
+};
+
 struct ApiResponse {
   int status = 200;
   Json body;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Set-Cookie
+  std::optional<Download> download;                          // when set, sent instead of `body`
 };
 
 using Handler = std::function<ApiResponse(const ApiRequest&, Services&)>;
+
+// What an unsafe request carries.
+enum class Body {
+  kJson,         // application/json, at most 1 MiB
+  kSpreadsheet,  // an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)
+};
 
 enum class Access {
   kSignedIn,  // a live session; unsafe methods also need the CSRF token
@@ -56,10 +74,11 @@ enum class Access {
 };
 
 struct Route {
-  std::string method;  // "GET", "POST", "PATCH", "DELETE"
+  std::string method;  // "GET", "POST", "PUT", "PATCH", "DELETE"
   std::string path;    // OpenAPI form
   Handler handler;
   Access access = Access::kSignedIn;
+  Body body = Body::kJson;
 };
 
 std::vector<Route> organisation_routes();
@@ -67,6 +86,8 @@ std::vector<Route> people_routes();
 std::vector<Route> system_routes();
 std::vector<Route> account_routes();
 std::vector<Route> rules_routes();
+std::vector<Route> records_routes();
+std::vector<Route> import_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 
@@ -69,6 +71,33 @@ bool is_json(const httplib::Request& req) {
   return type.rfind("application/json", 0) == 0;
 }
 
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+bool is_spreadsheet(const httplib::Request& req) {
+  const auto type = req.get_header_value("Content-Type");
+  return type.rfind(kXlsxType, 0) == 0 || type.rfind("application/octet-stream", 0) == 0;
+}
+
+// RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, percent-encoded.
+std::string attachment_header(const std::string& filename) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char c : filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = std::isalnum(byte) != 0 || c == '.' || c == '-' || c == '_';
+    ascii += byte < 0x80 && (plain || c == ' ') ? c : '_';
+    if (plain) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 0x0F];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 }  // namespace
 
 Server::Server(Services services, ServerOptions options)
@@ -78,7 +107,7 @@ Server::Server(Services services, ServerOptions options)
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_timeout(options_.keep_alive_seconds);
   server_->set_keep_alive_max_count(1000);
-  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_payload_max_length(std::max(options_.max_body_bytes, options_.max_upload_bytes));
   server_->set_read_timeout(10, 0);
   server_->set_write_timeout(10, 0);
   install_routes();
@@ -132,7 +161,7 @@ void Server::install_routes() {
     if (!res.body.empty()) return;
     if (req.path.rfind("/api/", 0) == 0) {
       if (res.status == 413) {
-        send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 1 MiB).", ""}));
+        send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 10 MiB).", ""}));
       } else {
         send_json(res, res.status == 200 ? 404 : res.status,
                   error_body(Error::not_found("Không có địa chỉ API " + req.method + " " + req.path + ".")));
@@ -145,10 +174,25 @@ void Server::install_routes() {
   for (auto& route : all_routes()) {
     auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
       const bool unsafe = route.method != "GET";
-      if ((route.method == "POST" || route.method == "PATCH") && !is_json(req)) {
+      const bool has_body = route.method == "POST" || route.method == "PATCH" || route.method == "PUT";
+      if (has_body && route.body == Body::kJson) {
+        if (!is_json(req)) {
+          send_json(res, 415,
+                    error_body({ErrorCode::kUnsupportedMedia,
+                                "Nội dung gửi lên phải là JSON (Content-Type: application/json).", ""}));
+          return;
+        }
+        if (req.body.size() > options_.max_body_bytes) {
+          send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 1 MiB).", ""}));
+          return;
+        }
+      }
+      if (has_body && route.body == Body::kSpreadsheet && !is_spreadsheet(req)) {
         send_json(res, 415,
                   error_body({ErrorCode::kUnsupportedMedia,
-                              "Nội dung gửi lên phải là JSON (Content-Type: application/json).", ""}));
+                              "Tệp gửi lên phải là bảng tính Excel (.xlsx), gửi với Content-Type " +
+                                  std::string(kXlsxType) + ".",
+                              "file"}));
         return;
       }
       ApiRequest request{req, {}, app::Actor{}, session_cookie(req)};
@@ -176,6 +220,13 @@ void Server::install_routes() {
           res.set_header(name, value);
         }
       }
+      if (response.download) {
+        res.status = response.status;
+        res.set_header("Content-Disposition", attachment_header(response.download->filename));
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(response.download->bytes), response.download->content_type);
+        return;
+      }
       send_json(res, response.status, response.body);
     };
     const auto pattern = path_regex(route.path);
@@ -183,6 +234,8 @@ void Server::install_routes() {
       server.Get(pattern, handler);
     } else if (route.method == "POST") {
       server.Post(pattern, handler);
+    } else if (route.method == "PUT") {
+      server.Put(pattern, handler);
     } else if (route.method == "PATCH") {
       server.Patch(pattern, handler);
     } else if (route.method == "DELETE") {

@@ -12,8 +12,9 @@ namespace tdkt::http {
 struct ServerOptions {
   int threads = 64;  // one per concurrent connection (cpp-httplib model)
   int keep_alive_seconds = 3;
-  std::size_t max_body_bytes = 1 << 20;
-  bool secure_cookies = false;  // add "Secure" to the session cookie (behind HTTPS)
+  std::size_t max_body_bytes = 1 << 20;     // JSON bodies
+  std::size_t max_upload_bytes = 10 << 20;  // spreadsheets uploaded for import
+  bool secure_cookies = false;              // add "Secure" to the session cookie (behind HTTPS)
 };
 
 class Server {

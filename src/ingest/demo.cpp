@@ -179,6 +179,128 @@ struct Loader {
     return {};
   }
 
+  Result<PersonId> person_named(const std::string& name) {
+    app::PeopleListRequest search;
+    search.q = name;
+    auto found = people.list(actor, search);
+    if (found) {
+      for (const auto& person : found->items) {
+        if (person.full_name() == name) return person.id;
+      }
+    }
+    return Error::invalid("demo", "demo.json: không tìm thấy cá nhân \"" + name + "\".");
+  }
+
+  static std::optional<int> optional_int(const Json& object, const char* name) {
+    if (!object.contains(name) || !object.at(name).is_number_integer()) return std::nullopt;
+    return object.at(name).get<int>();
+  }
+
+  static domain::rules::Known known(const Json& object, const char* name) {
+    if (!object.contains(name) || !object.at(name).is_boolean()) return domain::rules::Known::kUnknown;
+    return object.at(name).get<bool>() ? domain::rules::Known::kYes : domain::rules::Known::kNo;
+  }
+
+  Status load_grants(app::RecordsService& records, const domain::SubjectRef& subject, const Json& list) {
+    for (const auto& item : list) {
+      domain::GrantRecord grant;
+      grant.subject = subject;
+      grant.honour = text(item, "honour");
+      grant.year = item.at("year").get<int>();
+      grant.type = domain::rules::grant_type_from_string(item.value("type", std::string("merit")))
+                       .value_or(domain::rules::GrantType::kMerit);
+      grant.decision_number = text(item, "decision_number");
+      grant.decision_date = date(item, "decision_date");
+      grant.authority = text(item, "authority");
+      grant.note = text(item, "note");
+      auto saved = records.add_grant(actor, grant);
+      if (!saved) return std::move(saved).error();
+      ++summary.grants;
+    }
+    return {};
+  }
+
+  Status load_initiatives(app::RecordsService& records, const domain::SubjectRef& subject, const Json& list) {
+    for (const auto& item : list) {
+      domain::InitiativeRecord initiative;
+      initiative.subject = subject;
+      initiative.year = item.at("year").get<int>();
+      initiative.title = text(item, "title");
+      initiative.level = domain::rules::initiative_level_from_string(text(item, "level"))
+                             .value_or(domain::rules::InitiativeLevel::kUnit);
+      initiative.recognised_by = text(item, "recognised_by");
+      initiative.used_for = text(item, "used_for");
+      initiative.used_for_year = optional_int(item, "used_for_year");
+      auto saved = records.add_initiative(actor, initiative);
+      if (!saved) return std::move(saved).error();
+    }
+    return {};
+  }
+
+  // Persons: "ratings" by year, with "years" adding other facts of a year; grants, initiatives.
+  Status load_records(const Json& step, app::RecordsService& records) {
+    for (const auto& item : step.value("persons", Json::array())) {
+      auto person = person_named(text(item, "person"));
+      if (!person) return std::move(person).error();
+      std::map<int, domain::PersonYear> years;
+      auto year_of = [&](const std::string& key) -> domain::PersonYear& {
+        const int year = std::stoi(key);
+        auto& record = years[year];
+        record.person = *person;
+        record.year = year;
+        return record;
+      };
+      // value() returns a copy: keep it alive while iterating.
+      const Json ratings = item.value("ratings", Json::object());
+      const Json facts_by_year = item.value("years", Json::object());
+      for (const auto& [key, rating] : ratings.items()) {
+        auto& record = year_of(key);
+        record.rating = domain::rules::rating_from_string(rating.get<std::string>()).value_or(domain::Rating::kNone);
+        record.months_worked = 12;
+      }
+      for (const auto& [key, facts] : facts_by_year.items()) {
+        auto& record = year_of(key);
+        if (auto months = optional_int(facts, "months_worked")) record.months_worked = months;
+        record.leave_months = optional_int(facts, "leave_months");
+        record.discipline = domain::rules::discipline_level_from_string(facts.value("discipline", std::string("none")))
+                                .value_or(domain::DisciplineLevel::kNone);
+        record.discipline_date = date(facts, "discipline_date");
+        record.discipline_pending = facts.value("discipline_pending", false);
+        record.pending_note = text(facts, "pending_note");
+        record.notable_achievement = known(facts, "notable_achievement");
+      }
+      for (const auto& [year, record] : years) {
+        auto saved = records.save_person_year(actor, record);
+        if (!saved) return std::move(saved).error();
+        ++summary.person_years;
+      }
+      const domain::SubjectRef subject{domain::rules::SubjectKind::kPerson, person->value};
+      TDKT_TRY(load_grants(records, subject, item.value("grants", Json::array())));
+      TDKT_TRY(load_initiatives(records, subject, item.value("initiatives", Json::array())));
+    }
+    for (const auto& item : step.value("units", Json::array())) {
+      auto id = unit(text(item, "unit"));
+      if (!id) return std::move(id).error();
+      const Json facts_by_year = item.value("years", Json::object());
+      for (const auto& [key, facts] : facts_by_year.items()) {
+        domain::UnitYear record;
+        record.unit = *id;
+        record.year = std::stoi(key);
+        record.rating = domain::rules::rating_from_string(text(facts, "rating")).value_or(domain::Rating::kNone);
+        record.members = optional_int(facts, "members");
+        record.leads_bloc = known(facts, "leads_bloc");
+        record.notable_achievement = known(facts, "notable_achievement");
+        auto saved = records.save_unit_year(actor, record);
+        if (!saved) return std::move(saved).error();
+        ++summary.unit_years;
+      }
+      const domain::SubjectRef subject{domain::rules::SubjectKind::kUnit, id->value};
+      TDKT_TRY(load_grants(records, subject, item.value("grants", Json::array())));
+      TDKT_TRY(load_initiatives(records, subject, item.value("initiatives", Json::array())));
+    }
+    return {};
+  }
+
   Status load_bloc(const Json& item) {
     domain::Bloc bloc{BlocId{}, text(item, "name"), text(item, "note"),
                       Period{date(item, "valid_from").value_or(CivilDate{}), date(item, "valid_to")}};
@@ -198,7 +320,7 @@ struct Loader {
 }  // namespace
 
 Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts) {
+                              app::AccountService& accounts, app::RecordsService& records) {
   std::string_view data;
   for (const auto& file : demo_files()) {
     if (file.path == "demo.json") data = file.data;
@@ -213,6 +335,7 @@ Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::Peopl
     if (step.contains("people")) status = loader.load_people(step.at("people"));
     if (step.contains("bloc")) status = loader.load_bloc(step.at("bloc"));
     if (step.contains("accounts")) status = loader.load_accounts(step.at("accounts"), accounts);
+    if (step.contains("records")) status = loader.load_records(step.at("records"), records);
     if (!status) {
       Error error = std::move(status).error();
       error.message = "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;

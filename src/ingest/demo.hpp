@@ -6,6 +6,7 @@
 #include "app/account_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
+#include "app/records_service.hpp"
 #include "core/embedded.hpp"
 
 namespace tdkt::ingest {
@@ -18,11 +19,14 @@ struct DemoSummary {
   int people = 0;
   int memberships = 0;
   int blocs = 0;
+  int person_years = 0;
+  int unit_years = 0;
+  int grants = 0;
   std::vector<std::string> accounts;  // demo accounts, one per role, password demo1234
 };
 
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.
 Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts);
+                              app::AccountService& accounts, app::RecordsService& records);
 
 }  // namespace tdkt::ingest

@@ -6,6 +6,14 @@
 #include "rules_io/rule_files.hpp"
 
 namespace tdkt::server {
+namespace {
+
+const domain::rules::RuleLibrary* builtin_rules() {
+  const auto& library = rules_io::builtin_rule_library();
+  return library ? &*library : nullptr;
+}
+
+}  // namespace
 
 CivilDate SystemClock::today() const {
   using namespace std::chrono;
@@ -25,17 +33,23 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       organisation_(*database_, *clock_),
       people_(*database_, *clock_),
       audit_(*database_),
-      accounts_(*database_, *clock_, crypto_) {}
+      accounts_(*database_, *clock_, crypto_),
+      records_(*database_, *clock_,
+               [](std::string_view code) {
+                 const auto& library = rules_io::builtin_rule_library();
+                 return library && library->catalogue().find(code).has_value();
+               }),
+      eligibility_(*database_, *clock_, builtin_rules(), kAgencyProvince) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
-  return http::Services{organisation_, people_, audit_, accounts_, rules ? &*rules : nullptr, *clock_, [this] {
-                          http::Json body;
-                          body["backend"] =
-                              database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
-                          body["schema_version"] = database_->schema_version();
-                          return body;
-                        }};
+  return http::Services{
+      organisation_, people_, audit_, accounts_, records_, eligibility_, rules ? &*rules : nullptr, *clock_, [this] {
+        http::Json body;
+        body["backend"] = database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
+        body["schema_version"] = database_->schema_version();
+        return body;
+      }};
 }
 
 }  // namespace tdkt::server

@@ -6,8 +6,10 @@
 
 #include "app/account_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/eligibility_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
+#include "app/records_service.hpp"
 #include "http/server.hpp"
 #include "security/sodium_crypto.hpp"
 #include "storage/database.hpp"
@@ -20,6 +22,9 @@ class SystemClock final : public app::Clock {
   CivilDate today() const override;
   std::int64_t now_unix() const override;
 };
+
+// The province whose layer of rules applies on top of the national rule sets: the agency's.
+inline constexpr const char* kAgencyProvince = "dong_nai";
 
 class Context {
  public:
@@ -34,6 +39,8 @@ class Context {
   app::PeopleService& people() { return people_; }
   app::AuditService& audit() { return audit_; }
   app::AccountService& accounts() { return accounts_; }
+  app::RecordsService& records() { return records_; }
+  app::EligibilityService& eligibility() { return eligibility_; }
   const app::Clock& clock() const { return *clock_; }
 
   http::Services services();
@@ -46,6 +53,8 @@ class Context {
   app::PeopleService people_;
   app::AuditService audit_;
   app::AccountService accounts_;
+  app::RecordsService records_;
+  app::EligibilityService eligibility_;
 };
 
 }  // namespace tdkt::server

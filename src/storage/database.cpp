@@ -133,7 +133,8 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         session_(pool.at(position_)),
         organisation_(session_),
         people_(session_),
-        accounts_(session_) {
+        accounts_(session_),
+        records_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -156,6 +157,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::OrganisationRepository& organisation() override { return organisation_; }
   app::PeopleRepository& people() override { return people_; }
   app::AccountRepository& accounts() override { return accounts_; }
+  app::RecordsRepository& records() override { return records_; }
 
   void audit(const app::AuditEntry& entry, const std::string& at) override {
     if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
@@ -252,6 +254,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlOrganisationRepository organisation_;
   SqlPeopleRepository people_;
   SqlAccountRepository accounts_;
+  SqlRecordsRepository records_;
   bool finished_ = false;
 };
 

@@ -55,6 +55,35 @@ class SqlPeopleRepository final : public app::PeopleRepository {
   soci::session& session_;
 };
 
+class SqlRecordsRepository final : public app::RecordsRepository {
+ public:
+  explicit SqlRecordsRepository(soci::session& session) : session_(session) {}
+  std::vector<domain::PersonYear> person_years(PersonId person) override;
+  std::optional<domain::PersonYear> find_person_year(PersonId person, int year) override;
+  void upsert_person_year(const domain::PersonYear& record) override;
+  void delete_person_year(PersonId person, int year) override;
+  std::vector<domain::PersonYear> member_years(const std::vector<UnitId>& units, int year) override;
+  int member_count(const std::vector<UnitId>& units, int year) override;
+  std::vector<domain::GrantRecord> member_grants(const std::vector<UnitId>& units, int year) override;
+  std::vector<domain::UnitYear> unit_years(UnitId unit) override;
+  std::optional<domain::UnitYear> find_unit_year(UnitId unit, int year) override;
+  void upsert_unit_year(const domain::UnitYear& record) override;
+  void delete_unit_year(UnitId unit, int year) override;
+  std::vector<domain::InitiativeRecord> initiatives(const domain::SubjectRef& subject) override;
+  std::optional<domain::InitiativeRecord> find_initiative(InitiativeId id) override;
+  InitiativeId insert_initiative(const domain::InitiativeRecord& record) override;
+  void update_initiative(const domain::InitiativeRecord& record) override;
+  void delete_initiative(InitiativeId id) override;
+  std::vector<domain::GrantRecord> grants(const domain::SubjectRef& subject) override;
+  std::optional<domain::GrantRecord> find_grant(GrantId id) override;
+  GrantId insert_grant(const domain::GrantRecord& record) override;
+  void update_grant(const domain::GrantRecord& record) override;
+  void delete_grant(GrantId id) override;
+
+ private:
+  soci::session& session_;
+};
+
 class SqlAccountRepository final : public app::AccountRepository {
  public:
   explicit SqlAccountRepository(soci::session& session) : session_(session) {}

@@ -251,3 +251,56 @@ test('(g) the administrator adds an account and it is listed', async () => {
     await row.getByText('Đang hoạt động').waitFor();
   });
 });
+
+test('(h) a person page shows the year’s verdicts with reasons and citations, and a new record re-judges them', async () => {
+  await inBrowser('h-person-verdicts', async (page) => {
+    await loginAs(page, 'canbo');
+    await page.goto('/people');
+    await page.getByLabel('Tìm theo họ tên (không cần dấu)').fill('pham minh tuan');
+    await page.locator('#results').getByRole('link', { name: 'Phạm Minh Tuấn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Phạm Minh Tuấn' }).waitFor();
+    const personId = new URL(page.url()).pathname.split('/').pop();
+
+    // Judge 2026 on 22/11/2026 whatever today is, so the demo's records decide.
+    const panel = page.locator('#verdicts');
+    await panel.getByLabel('Năm xét').selectOption('2026');
+    await panel.getByLabel('Ngày quyết định').fill('22/11/2026');
+    await panel.getByRole('button', { name: 'Xét lại' }).click();
+    const expected = await (
+      await page.request.get(`/api/v1/people/${personId}/eligibility?year=2026&decision_date=2026-11-22`)
+    ).json();
+    await panel.locator('details.verdict').nth(expected.results.length - 1).waitFor();
+    const labels = { eligible: 'Đủ điều kiện', ineligible: 'Chưa đủ điều kiện', insufficient_data: 'Thiếu dữ liệu' };
+    for (const result of expected.results) {
+      const card = panel.locator(`details.verdict[data-honour="${result.honour}"]`);
+      await card.locator('summary').getByText(result.name).waitFor();
+      assert.equal((await card.locator('summary .badge').textContent()).trim(), labels[result.verdict], result.honour);
+    }
+    // Every clause of CSTĐCS is shown with its text, its outcome and its citation.
+    const cstdcs = panel.locator('details.verdict[data-honour="CSTDCS"]');
+    assert.equal(await cstdcs.getAttribute('data-verdict'), 'eligible');
+    await cstdcs.getByText('Luật Thi đua, khen thưởng 2022, Điều 23 khoản 1').first().waitFor();
+    await cstdcs.getByText('Đạt tiêu chuẩn Lao động tiên tiến năm 2026').waitFor();
+    const provincial = panel.locator('details.verdict[data-honour="CSTD_TINH"]');
+    await provincial.locator('summary').click();
+    await provincial.getByText('còn thiếu năm 2026').waitFor();
+    await panel.locator('ul.path li').first().waitFor();
+
+    // The officer records 2026 as "not completed": Lao động tiên tiến is no longer met.
+    const records = page.locator('#records');
+    await records.getByText('Nhập hoặc sửa hồ sơ một năm').click();
+    const form = records.locator('#year-form form');
+    await form.getByLabel('Năm', { exact: true }).selectOption('2026');
+    await form.getByLabel('Xếp loại').selectOption({ label: 'Không hoàn thành nhiệm vụ' });
+    await form.getByLabel('Số tháng công tác').fill('12');
+    await form.getByRole('button', { name: 'Lưu hồ sơ năm' }).click();
+    await form.getByText('Đã lưu hồ sơ năm 2026.').waitFor();
+    await panel.locator('details.verdict[data-honour="LDTT"][data-verdict="ineligible"]').waitFor();
+    await records.getByRole('cell', { name: 'Không hoàn thành nhiệm vụ' }).waitFor();
+
+    // A month count out of range is refused on the page, in Vietnamese, before anything is sent.
+    await form.getByLabel('Số tháng công tác').fill('13');
+    await form.getByRole('button', { name: 'Lưu hồ sơ năm' }).click();
+    await form.locator('.field-error').getByText('Số tháng công tác phải là số nguyên từ 0 đến 12.').waitFor();
+  });
+});

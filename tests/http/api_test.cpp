@@ -195,7 +195,8 @@ TEST_P(Api, PeopleMembershipsAndOverlap) {
 }
 
 TEST_P(Api, SearchesTheDemoPeopleWithoutAccents) {
-  ASSERT_TRUE(ingest::load_demo(db_->context().organisation(), db_->context().people(), db_->context().accounts()));
+  ASSERT_TRUE(ingest::load_demo(db_->context().organisation(), db_->context().people(), db_->context().accounts(),
+                                db_->context().records()));
   auto found = server_->get("/api/v1/people?q=nguyen%20van&limit=50");
   ASSERT_EQ(found.status, 200);
   ASSERT_GE(found.body["items"].size(), 3U);

@@ -30,7 +30,7 @@ class PermissionMatrix : public ::testing::Test {
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>("sqlite");
     auto& context = db_->context();
-    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts());
+    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records());
     ASSERT_TRUE(summary) << summary.error().message;
     const auto system = app::Actor::system();
     auto find_person = [&](const char* name) {
@@ -73,6 +73,7 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
   const std::vector<int> manage_org{401, 0, 0, 403, 403, 403, 403};  // 0: the success status of the call
   const std::vector<int> manage_people_scoped{401, 0, 0, 403, 0, 403, 403};
   const std::vector<int> admin_only{401, 200, 403, 403, 403, 403, 403};
+  const std::vector<int> manage_records_scoped{401, 0, 0, 403, 0, 403, 403};
   const std::vector<Call> calls{
       {"GET", "/api/v1/health", fixed("/api/v1/health"), none, {200, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/openapi.json", fixed("/api/v1/openapi.json"), none, {200, 200, 200, 200, 200, 200, 200}},
@@ -139,6 +140,59 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        {401, 201, 403, 403, 403, 403, 403}},
       {"PATCH", "/api/v1/accounts/{id}", fixed("/api/v1/accounts/" + id(xem_account_)),
        fixed(R"({"display_name":"Người xem"})"), admin_only},
+      // Yearly records, grants, initiatives, verdicts: read within the people scope, written with
+      // manage_records (admin, officer, and the unit head within their department).
+      {"GET", "/api/v1/honours", fixed("/api/v1/honours"), none, read_all},
+      {"GET", "/api/v1/people/{id}/records", fixed("/api/v1/people/" + id(sang_) + "/records"), none, read_all},
+      {"GET",
+       "/api/v1/people/{id}/eligibility",
+       fixed("/api/v1/people/" + id(khang_) + "/eligibility"),
+       none,
+       {401, 200, 200, 200, 403, 403, 200}},
+      {"PUT", "/api/v1/people/{id}/years/{year}", fixed("/api/v1/people/" + id(sang_) + "/years/2026"),
+       fixed(R"({"rating":"HTTNV","months_worked":12})"), manage_records_scoped},
+      {"DELETE",
+       "/api/v1/people/{id}/years/{year}",
+       fixed("/api/v1/people/" + id(sang_) + "/years/1999"),
+       none,
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"GET", "/api/v1/units/{id}/records", fixed("/api/v1/units/" + id(agency_) + "/records"), none, read_all},
+      {"GET", "/api/v1/units/{id}/eligibility", fixed("/api/v1/units/" + id(agency_) + "/eligibility"), none, read_all},
+      {"PUT", "/api/v1/units/{id}/years/{year}", fixed("/api/v1/units/" + id(ttdb_) + "/years/2026"),
+       fixed(R"({"rating":"HTXSNV"})"), manage_records_scoped},
+      {"DELETE",
+       "/api/v1/units/{id}/years/{year}",
+       fixed("/api/v1/units/" + id(ttdb_) + "/years/1999"),
+       none,
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"POST", "/api/v1/grants", fixed("/api/v1/grants"),
+       [&](const std::string& role) {
+         return R"({"subject_kind":"person","subject_id":)" + id(sang_) +
+                R"(,"honour":"GK","year":2019,"type":"sudden",)" + R"("decision_number":")" + role + R"(/QĐ-SDTTG"})";
+       },
+       manage_records_scoped},
+      {"PATCH",
+       "/api/v1/grants/{id}",
+       fixed("/api/v1/grants/999999"),
+       fixed(R"({"honour":"GK","year":2020})"),
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"DELETE", "/api/v1/grants/{id}", fixed("/api/v1/grants/999999"), none, {401, 404, 404, 403, 404, 403, 403}},
+      {"POST", "/api/v1/initiatives", fixed("/api/v1/initiatives"),
+       [&](const std::string& role) {
+         return R"({"subject_kind":"person","subject_id":)" + id(sang_) + R"(,"year":2026,"title":"Sáng kiến )" + role +
+                R"(","level":"unit"})";
+       },
+       manage_records_scoped},
+      {"PATCH",
+       "/api/v1/initiatives/{id}",
+       fixed("/api/v1/initiatives/999999"),
+       fixed(R"({"year":2026,"title":"x","level":"unit"})"),
+       {401, 404, 404, 403, 404, 403, 403}},
+      {"DELETE",
+       "/api/v1/initiatives/{id}",
+       fixed("/api/v1/initiatives/999999"),
+       none,
+       {401, 404, 404, 403, 404, 403, 403}},
       // A wrong current password: every signed-in role reaches the check.
       {"POST",
        "/api/v1/account/password",
@@ -176,6 +230,7 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
       if (call.method == "GET") response = server_->get(path);
       if (call.method == "POST") response = server_->post(path, body.empty() ? "{}" : body);
       if (call.method == "PATCH") response = server_->patch(path, body);
+      if (call.method == "PUT") response = server_->put(path, body);
       if (call.method == "DELETE") response = server_->del(path);
       int expected = call.expected[r];
       if (expected == 0) expected = call.method == "POST" ? 201 : 200;

@@ -52,7 +52,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
 
 TEST_P(StorageContract, MigrationsAreNumberedAndIdempotent) {
   auto& database = db_->context().database();
-  EXPECT_EQ(database.schema_version(), 2);
+  EXPECT_EQ(database.schema_version(), 3);
   EXPECT_EQ(database.pending_migrations(), 0);
   EXPECT_EQ(database.migrate(), 0);
 }
@@ -304,7 +304,7 @@ TEST_P(StorageContract, BackupWritesAUsableCopy) {
 }
 
 TEST_P(StorageContract, DemoDataShowsTheRestructuringsOfTheSeeds) {
-  auto summary = ingest::load_demo(organisation(), people(), db_->context().accounts());
+  auto summary = ingest::load_demo(organisation(), people(), db_->context().accounts(), db_->context().records());
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_GE(summary->people, 18);
 
@@ -383,6 +383,178 @@ TEST_P(StorageContract, RolesAreEnforcedInTheUseCasesThemselves) {
   EXPECT_EQ(people().create(staff, person).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(db_->context().audit().history(staff, "unit", agency.id.value).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(db_->fingerprint(), before);
+}
+
+// ---- Yearly records, grants, initiatives (issue 4) ----------------------------------------
+
+TEST_P(StorageContract, PersonYearsAreStoredReplacedAndAudited) {
+  auto& records = db_->context().records();
+  const auto person = make_person("Lý", "Thị", "Sáng");
+  domain::PersonYear year;
+  year.person = person.id;
+  year.year = 2024;
+  year.rating = domain::Rating::kCompletedWell;
+  year.months_worked = 5;
+  year.leave_months = 6;
+  year.notable_achievement = domain::rules::Known::kYes;
+  ASSERT_TRUE(records.save_person_year(actor_, year));
+  year.rating = domain::Rating::kCompletedExcellently;
+  year.discipline = domain::DisciplineLevel::kReprimand;
+  year.discipline_date = date("2024-09-12");
+  ASSERT_TRUE(records.save_person_year(actor_, year));
+
+  auto stored = records.person_records(actor_, person.id);
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->years.size(), 1U);  // one row per year: replaced, not added
+  const auto& back = stored->years.front();
+  EXPECT_EQ(back.rating, domain::Rating::kCompletedExcellently);
+  EXPECT_EQ(back.months_worked, 5);
+  EXPECT_EQ(back.leave_months, 6);
+  EXPECT_EQ(back.counted_months(), 11);
+  EXPECT_EQ(back.discipline, domain::DisciplineLevel::kReprimand);
+  EXPECT_EQ(back.discipline_date, date("2024-09-12"));
+  EXPECT_EQ(back.notable_achievement, domain::rules::Known::kYes);
+
+  auto history = db_->context().audit().history(actor_, "person_year", person.id.value);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2U);
+  EXPECT_EQ(history->at(0).entry.action, "create");
+  EXPECT_EQ(history->at(1).entry.action, "update");
+
+  ASSERT_TRUE(records.delete_person_year(actor_, person.id, 2024));
+  EXPECT_TRUE(records.person_records(actor_, person.id)->years.empty());
+}
+
+TEST_P(StorageContract, RefusedRecordsChangeNothing) {
+  auto& records = db_->context().records();
+  domain::PersonDraft draft;
+  draft.family_name = "Điểu";
+  draft.given_name = "Xanh";
+  draft.birth_year = 1990;
+  const auto person = *people().create(actor_, draft);
+  domain::GrantRecord grant;
+  grant.subject = {domain::rules::SubjectKind::kPerson, person.id.value};
+  grant.honour = "LDTT";
+  grant.year = 2023;
+  ASSERT_TRUE(records.add_grant(actor_, grant));
+  const auto before = db_->fingerprint();
+
+  auto duplicate = records.add_grant(actor_, grant);  // the same merit title twice in a year
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+  auto unknown = grant;
+  unknown.honour = "KHONG_CO";
+  EXPECT_EQ(records.add_grant(actor_, unknown).error().field, "honour");
+  auto unborn = grant;
+  unborn.year = 1985;
+  EXPECT_EQ(records.add_grant(actor_, unborn).error().field, "year");  // before the person was born
+  auto future = grant;
+  future.year = 2027;
+  EXPECT_EQ(records.add_grant(actor_, future).error().field, "year");
+
+  domain::PersonYear year;
+  year.person = person.id;
+  year.year = 2025;
+  year.months_worked = 8;
+  year.leave_months = 6;  // 14 months in a year
+  EXPECT_EQ(records.save_person_year(actor_, year).error().field, "leave_months");
+  year.leave_months = std::nullopt;
+  year.months_worked = 13;
+  EXPECT_EQ(records.save_person_year(actor_, year).error().field, "months_worked");
+  year.months_worked = 12;
+  year.discipline_date = date("2025-03-01");  // a date without a sanction
+  EXPECT_EQ(records.save_person_year(actor_, year).error().field, "discipline_date");
+
+  domain::InitiativeRecord initiative;
+  initiative.subject = grant.subject;
+  initiative.year = 2024;
+  initiative.title = "Sáng kiến";
+  initiative.used_for = "CSTDCS";  // used, but for which year?
+  EXPECT_EQ(records.add_initiative(actor_, initiative).error().field, "used_for_year");
+  EXPECT_EQ(db_->fingerprint(), before);
+}
+
+TEST_P(StorageContract, AUnitKeepsItsPredecessorsRecordsAndDerivesMemberCounts) {
+  auto& records = db_->context().records();
+  const auto old_unit = make_unit("Ban Dân tộc tỉnh Bình Phước", std::nullopt, "2004-01-01");
+  domain::RestructuringRequest request;
+  request.title = "Thành lập Sở Dân tộc và Tôn giáo";
+  request.effective_date = date("2025-03-01");
+  request.ends = {old_unit.id};
+  domain::NewUnitInRestructuring created;
+  created.key = "so";
+  created.draft.name = "Sở Dân tộc và Tôn giáo";
+  created.draft.kind = UnitKind::kAgency;
+  request.creates.push_back(created);
+  domain::SuccessionRequest succession;
+  succession.predecessor = old_unit.id;
+  succession.successor_key = "so";
+  succession.transfer_members = true;
+  request.successions.push_back(succession);
+  auto event = organisation().restructure(actor_, request);
+  ASSERT_TRUE(event) << event.error().message;
+  const auto new_unit = event->started.at(0);
+
+  domain::UnitYear year;
+  year.unit = old_unit.id;
+  year.year = 2024;
+  year.rating = domain::Rating::kCompletedExcellently;
+  ASSERT_TRUE(records.save_unit_year(actor_, year));
+  domain::GrantRecord grant;
+  grant.subject = {domain::rules::SubjectKind::kUnit, old_unit.id.value};
+  grant.honour = "TTLDXS";
+  grant.year = 2024;
+  ASSERT_TRUE(records.add_grant(actor_, grant));
+
+  // Two members in 2024, both rated, one with LĐTT.
+  for (const char* given : {"An", "Bình"}) {
+    const auto person = make_person("Nguyễn", "Văn", given);
+    ASSERT_TRUE(people().add_membership(
+        actor_, {MembershipId{}, person.id, old_unit.id, "", {date("2020-01-01"), date("2024-12-31")}}));
+    domain::PersonYear rated;
+    rated.person = person.id;
+    rated.year = 2024;
+    rated.rating = domain::Rating::kCompletedWell;
+    ASSERT_TRUE(records.save_person_year(actor_, rated));
+    if (std::string(given) == "An") {
+      domain::GrantRecord ldtt;
+      ldtt.subject = {domain::rules::SubjectKind::kPerson, person.id.value};
+      ldtt.honour = "LDTT";
+      ldtt.year = 2024;
+      ASSERT_TRUE(records.add_grant(actor_, ldtt));
+    }
+  }
+
+  auto view = records.unit_records(actor_, new_unit);
+  ASSERT_TRUE(view) << view.error().message;
+  ASSERT_EQ(view->lineage.size(), 2U);
+  EXPECT_EQ(view->lineage.at(1), old_unit.id);
+  ASSERT_EQ(view->years.size(), 1U);
+  const auto& inherited = view->years.front();
+  EXPECT_EQ(inherited.recorded_by, old_unit.id);
+  EXPECT_EQ(inherited.record.members, 2);
+  EXPECT_EQ(inherited.record.members_completed, 2);
+  EXPECT_EQ(inherited.record.members_ldtt, 1);
+  EXPECT_TRUE(inherited.derived_members);
+  ASSERT_EQ(view->grants.size(), 1U);
+  EXPECT_EQ(view->grants.front().honour, "TTLDXS");
+
+  // The engine sees the predecessor's grant: the successor's chain continues.
+  app::EligibilityRequest wanted;
+  wanted.subject = {domain::rules::SubjectKind::kUnit, new_unit.value};
+  wanted.year = 2024;
+  wanted.decision_date = date("2025-01-15");
+  auto report = db_->context().eligibility().evaluate(actor_, wanted);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_FALSE(report->notes.empty());
+  bool judged = false;
+  for (const auto& result : report->results) {
+    if (result.honour->code != "TTLDTT") continue;
+    judged = true;
+    // Rated HTXSNV, but 1 of 2 members with LĐTT is 50%: below the 70% the rule asks.
+    EXPECT_EQ(result.verdict, domain::rules::Verdict::kIneligible);
+  }
+  EXPECT_TRUE(judged);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageContract, ::testing::ValuesIn(kBackends),

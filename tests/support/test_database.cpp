@@ -35,9 +35,9 @@ void open_raw(soci::session& session, const storage::Location& location) {
   }
 }
 
-constexpr const char* kTables[] = {"restructuring", "unit",   "restructuring_unit", "succession", "bloc",
-                                   "bloc_member",   "person", "membership",         "audit_log",  "user_account",
-                                   "user_session"};
+constexpr const char* kTables[] = {"restructuring", "unit",        "restructuring_unit", "succession", "bloc",
+                                   "bloc_member",   "person",      "membership",         "audit_log",  "user_account",
+                                   "user_session",  "person_year", "unit_year",          "initiative", "honour_grant"};
 
 }  // namespace
 
@@ -107,7 +107,7 @@ std::string TestDatabase::fingerprint() {
   std::string out;
   for (const char* table : kTables) {
     out += std::string("## ") + table + "\n";
-    for (const auto& row : storage::Query(session, std::string("SELECT * FROM ") + table + " ORDER BY 1").rows()) {
+    for (const auto& row : storage::Query(session, std::string("SELECT * FROM ") + table + " ORDER BY 1, 2").rows()) {
       for (std::size_t column = 0;; ++column) {
         try {
           auto cell = row.optional_text(column);

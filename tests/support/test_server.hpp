@@ -17,6 +17,17 @@ struct JsonResponse {
   httplib::Headers headers;
 };
 
+struct RawResponse {
+  int status = 0;
+  std::string body;
+  httplib::Headers headers;
+
+  std::string header(const std::string& name) const {
+    auto found = headers.find(name);
+    return found == headers.end() ? std::string() : found->second;
+  }
+};
+
 class TestServer {
  public:
   explicit TestServer(TestDatabase& database)
@@ -62,7 +73,20 @@ class TestServer {
   JsonResponse patch(const std::string& path, const std::string& body) {
     return wrap(client_->Patch(path, body, "application/json"));
   }
+  JsonResponse put(const std::string& path, const std::string& body) {
+    return wrap(client_->Put(path, body, "application/json"));
+  }
   JsonResponse del(const std::string& path) { return wrap(client_->Delete(path)); }
+  // A GET whose answer is a file (an Excel form, say): the body as sent, not parsed.
+  RawResponse get_raw(const std::string& path) {
+    RawResponse response;
+    if (auto result = client_->Get(path)) {
+      response.status = result->status;
+      response.headers = result->headers;
+      response.body = result->body;
+    }
+    return response;
+  }
 
  private:
   static std::string cookie_from(const httplib::Headers& headers) {

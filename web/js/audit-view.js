@@ -14,6 +14,10 @@ export const ENTITY_LABELS = {
   restructuring: 'Đợt sắp xếp tổ chức',
   bloc: 'Khối thi đua',
   account: 'Tài khoản',
+  person_year: 'Hồ sơ năm của cá nhân',
+  unit_year: 'Hồ sơ năm của tập thể',
+  initiative: 'Sáng kiến, đề tài',
+  grant: 'Khen thưởng đã nhận',
 };
 
 export const ACTION_LABELS = {

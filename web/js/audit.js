@@ -41,7 +41,15 @@ const SUBJECTS = {
     const person = await fetchPerson(id);
     return person && link(`/people/${id}`, person.full_name);
   },
+  person_year: async (id) => {
+    const person = await fetchPerson(id);
+    return person && link(`/people/${id}`, person.full_name);
+  },
   unit: async (id) => {
+    const unit = await fetchUnit(id);
+    return unit && link(unitHref(id), await qualifiedName(unit));
+  },
+  unit_year: async (id) => {
     const unit = await fetchUnit(id);
     return unit && link(unitHref(id), await qualifiedName(unit));
   },

@@ -23,6 +23,7 @@ import {
   whileBusy,
 } from './common.js';
 import { auditTable } from './audit-view.js';
+import { eligibilityPanel, recordsPanel } from './records-view.js';
 import {
   ERROR_ALIASES,
   FIELD_LABELS,
@@ -296,6 +297,9 @@ async function start() {
   membershipsTitle.tabIndex = -1;
   renderPerson();
   renderMemberships();
+  const verdicts = eligibilityPanel({ kind: 'person', id: Number(personId) });
+  document.getElementById('verdicts').replaceChildren(verdicts.node);
+  recordsPanel(document.getElementById('records'), { kind: 'person', id: Number(personId) }, { onChange: verdicts.reload });
   if (can('manage_people')) {
     buildPersonForm(editForm, { idPrefix: 'edit', submitLabel: 'Lưu thay đổi' });
     fillPersonForm(editForm, person);

@@ -19,6 +19,7 @@ import {
   startShell,
   todayIso,
 } from './common.js';
+import { eligibilityPanel, recordsPanel } from './records-view.js';
 import { fetchUnit, qualifiedName, restructuringSummary, unitLink, unitMeta } from './units.js';
 
 const unitId = pathId();
@@ -140,7 +141,7 @@ async function loadMembers(iso) {
 // ---------------------------------------------------------------- start
 
 async function start() {
-  startShell();
+  const shell = startShell();
   if (!unitId) {
     show(loadState, notice('Địa chỉ trang không hợp lệ.', 'error'));
     return;
@@ -166,6 +167,12 @@ async function start() {
   content.hidden = false;
   renderDetails(history, parent);
   renderCurrentSuccessors();
+  shell.then(() => {
+    const subject = { kind: 'unit', id: Number(unitId) };
+    const verdicts = eligibilityPanel(subject);
+    document.getElementById('verdicts').replaceChildren(verdicts.node);
+    recordsPanel(document.getElementById('records'), subject, { onChange: verdicts.reload });
+  });
   bindAsOfForm({ form: membersForm, input: membersInput, defaultDay: defaultMembersDay, load: loadMembers });
   const lists = [
     ['predecessors', history.predecessors, 'Không có đơn vị tiền thân.'],

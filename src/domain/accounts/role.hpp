@@ -24,6 +24,7 @@ enum class Permission {
   kManagePeople,        // create and change persons and memberships (within scope)
   kReadAudit,           // the audit trail of a record
   kManageAccounts,      // accounts and roles
+  kManageRecords,       // yearly records, initiatives and grants received (within the people scope)
 };
 
 // How far the people permissions reach for a role.

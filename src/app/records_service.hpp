@@ -1,0 +1,119 @@
+#pragma once
+// Use cases of yearly records, initiatives and grants received. Every write is one transaction
+// with its audit record; reads and writes are held to the actor's people scope.
+
+#include <functional>
+#include <vector>
+
+#include "app/ports.hpp"
+
+namespace tdkt::app {
+
+struct PersonRecords {
+  std::vector<domain::PersonYear> years;
+  std::vector<domain::InitiativeRecord> initiatives;
+  std::vector<domain::GrantRecord> grants;
+};
+
+// A unit's year as the engine sees it: the stored record (own or a predecessor's), with member
+// counts filled in from the members' own records where the record leaves them empty.
+struct UnitYearView {
+  domain::UnitYear record;
+  UnitId recorded_by;   // the unit whose record this is: the unit itself or a predecessor
+  bool stored = false;  // false: nothing stored, every count derived from members' records
+  // Which counts were derived rather than stored.
+  bool derived_members = false;
+  bool derived_completed = false;
+  bool derived_ldtt = false;
+  bool derived_cstdcs = false;
+  bool derived_disciplined = false;
+};
+
+struct UnitRecords {
+  std::vector<UnitId> lineage;  // the unit, then its predecessors (a chain continues across restructuring)
+  std::vector<UnitYearView> years;
+  std::vector<domain::InitiativeRecord> initiatives;
+  std::vector<domain::GrantRecord> grants;  // the unit's and its predecessors'
+};
+
+// One row of an import, as read from a spreadsheet: `row` is the spreadsheet row number, for
+// the report.
+template <typename Record>
+struct ImportRow {
+  int row = 0;
+  std::string sheet;
+  Record record;
+  std::string name_check;  // the name written beside the id, checked against the stored name
+};
+
+struct ImportBatch {
+  std::vector<ImportRow<domain::PersonYear>> person_years;
+  std::vector<ImportRow<domain::GrantRecord>> grants;
+  std::vector<ImportRow<domain::InitiativeRecord>> initiatives;
+};
+
+struct ImportProblem {
+  std::string sheet;
+  int row = 0;
+  std::string field;
+  std::string message;
+};
+
+struct ImportReport {
+  bool applied = false;  // false when any row is invalid, or for a dry run
+  int person_years_created = 0;
+  int person_years_updated = 0;
+  int grants_created = 0;
+  int initiatives_created = 0;
+  std::vector<ImportProblem> problems;
+};
+
+class RecordsService {
+ public:
+  // `is_honour` answers whether a code is in the honour catalogue of the rule library.
+  RecordsService(Store& store, const Clock& clock, std::function<bool(std::string_view)> is_honour)
+      : store_(store), clock_(clock), is_honour_(std::move(is_honour)) {}
+
+  Result<PersonRecords> person_records(const Actor& actor, PersonId person);
+  // Creates or replaces the record of record.person for record.year.
+  Result<domain::PersonYear> save_person_year(const Actor& actor, domain::PersonYear record);
+  Status delete_person_year(const Actor& actor, PersonId person, int year);
+
+  Result<UnitRecords> unit_records(const Actor& actor, UnitId unit);
+  Result<domain::UnitYear> save_unit_year(const Actor& actor, domain::UnitYear record);
+  Status delete_unit_year(const Actor& actor, UnitId unit, int year);
+
+  Result<domain::InitiativeRecord> add_initiative(const Actor& actor, domain::InitiativeRecord record);
+  Result<domain::InitiativeRecord> update_initiative(const Actor& actor, InitiativeId id,
+                                                     domain::InitiativeRecord record);
+  Status delete_initiative(const Actor& actor, InitiativeId id);
+
+  Result<domain::GrantRecord> add_grant(const Actor& actor, domain::GrantRecord record);
+  Result<domain::GrantRecord> update_grant(const Actor& actor, GrantId id, domain::GrantRecord record);
+  Status delete_grant(const Actor& actor, GrantId id);
+
+  // Checks every row; writes all of them in one transaction only when every row is valid and
+  // `dry_run` is false. Person years replace the stored year; grants and initiatives are added
+  // (a grant already stored with the same honour, year and decision number is a problem).
+  Result<ImportReport> import(const Actor& actor, const ImportBatch& batch, bool dry_run);
+
+ private:
+  Status require_subject(UnitOfWork& work, const Actor& actor, const domain::SubjectRef& subject, bool write);
+  Status require_person(UnitOfWork& work, const Actor& actor, PersonId person, bool write);
+  Status require_unit(UnitOfWork& work, const Actor& actor, UnitId unit, bool write);
+  Result<domain::GrantRecord> checked_grant(UnitOfWork& work, domain::GrantRecord record);
+  Result<domain::InitiativeRecord> checked_initiative(UnitOfWork& work, domain::InitiativeRecord record);
+
+  Store& store_;
+  const Clock& clock_;
+  std::function<bool(std::string_view)> is_honour_;
+};
+
+// The unit and its predecessors, nearest first, following successions backwards. A unit that
+// merged several predecessors lists them all.
+std::vector<UnitId> unit_lineage(UnitOfWork& work, UnitId unit);
+
+// The years of a unit as the engine sees them (see UnitYearView), ascending.
+std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<UnitId>& lineage);
+
+}  // namespace tdkt::app
