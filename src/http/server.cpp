@@ -224,7 +224,8 @@ void Server::install_routes() {
         res.status = response.status;
         res.set_header("Content-Disposition", attachment_header(response.download->filename));
         res.set_header("Cache-Control", "no-store");
-        res.set_content(std::move(response.download->bytes), response.download->content_type);
+        res.set_header("Content-Type", response.download->content_type);
+        res.body = std::move(response.download->bytes);
         return;
       }
       send_json(res, response.status, response.body);
