@@ -15,6 +15,7 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/account.hpp"
+#include "domain/documents/register.hpp"
 #include "domain/organisation/bloc.hpp"
 #include "domain/organisation/restructuring.hpp"
 #include "domain/organisation/unit.hpp"
@@ -174,6 +175,30 @@ class RecordsRepository {
   virtual void delete_grant(GrantId id) = 0;
 };
 
+struct DocumentQuery {
+  std::vector<std::string> terms;  // folded words matched against number, issuer and summary
+  std::optional<domain::DocumentType> type;
+  std::optional<int> year;
+  bool own_only = false;
+  int limit = 200;
+};
+
+// The document register and the numbering of the agency's own documents.
+class DocumentRepository {
+ public:
+  virtual ~DocumentRepository() = default;
+  virtual std::optional<domain::RegisteredDocument> find_document(DocumentId id) = 0;
+  // The document with this number as written, issued in `year` by `issuer` (any issuer when empty).
+  virtual std::vector<domain::RegisteredDocument> find_by_number(const std::string& number, int year,
+                                                                 const std::string& issuer) = 0;
+  // Newest first.
+  virtual std::vector<domain::RegisteredDocument> list_documents(const DocumentQuery& query) = 0;
+  virtual DocumentId insert_document(const domain::RegisteredDocument& document, const std::string& search_text) = 0;
+  // The last number given to `symbol` in `year` (0 when none), and its update.
+  virtual int last_number(const std::string& symbol, int year) = 0;
+  virtual void set_last_number(const std::string& symbol, int year, int number) = 0;
+};
+
 struct StoredAccount {
   domain::Account account;
   std::string password_hash;
@@ -223,6 +248,7 @@ class UnitOfWork {
   virtual PeopleRepository& people() = 0;
   virtual AccountRepository& accounts() = 0;
   virtual RecordsRepository& records() = 0;
+  virtual DocumentRepository& documents() = 0;
   // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;

@@ -6,10 +6,14 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "cli/rules_command.hpp"
+#include "documents/docx.hpp"
+#include "documents/from_register.hpp"
+#include "documents/pdf.hpp"
 #include "ingest/demo.hpp"
 #include "server/context.hpp"
 
@@ -34,6 +38,29 @@ int fail(const std::string& message) {
 
 int print_error(const Error& error) {
   return fail(error.message + (error.field.empty() ? "" : " [" + error.field + "]"));
+}
+
+// Writes the agency's document `number` of `year` as DOCX, or as PDF through LibreOffice.
+int run_document_render(server::Context& context, const std::string& number, int year, const std::string& out) {
+  const bool pdf = out.size() > 4 && out.substr(out.size() - 4) == ".pdf";
+  const bool docx = out.size() > 5 && out.substr(out.size() - 5) == ".docx";
+  if (!pdf && !docx) return fail("tệp đích phải có phần mở rộng .docx hoặc .pdf.");
+  auto document = context.documents().own_document(app::Actor::system(), number, year);
+  if (!document) return print_error(document.error());
+  if (document->body.empty()) return fail("văn bản " + document->number.text() + " chưa có nội dung soạn trong tdkt.");
+  auto bytes = documents::render_docx(documents::official_document(*document));
+  if (!bytes) return print_error(bytes.error());
+  if (pdf) {
+    auto converted = documents::convert_to_pdf(*bytes);
+    if (!converted) return print_error(converted.error());
+    bytes = std::move(converted);
+  }
+  std::ofstream file(out, std::ios::binary);
+  file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  if (!file) return fail("không ghi được tệp " + out + ".");
+  std::cout << "Đã xuất " << domain::vietnamese_label(document->type) << " " << document->number.text() << " ngày "
+            << document->issued_on.vn() << " ra " << out << "\n";
+  return 0;
 }
 
 }  // namespace
@@ -89,6 +116,20 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   user_add->add_option("--name", new_display_name, "Họ tên hiển thị");
 
+  auto* document = app.add_subcommand("document", "Sổ văn bản và văn bản soạn theo thể thức Nghị định 30/2020/NĐ-CP");
+  document->require_subcommand(1);
+  auto* document_render =
+      document->add_subcommand("render", "Xuất văn bản của cơ quan ra DOCX hoặc PDF (theo phần mở rộng của --out)");
+  std::string document_number;
+  int document_year = 0;
+  std::string document_out;
+  document_render->add_option("number", document_number, "Số, ký hiệu: 05/KH-BDT")->required();
+  document_render->add_option("--year", document_year, "Năm ban hành")->required()->check(CLI::Range(1945, 2100));
+  document_render->add_option("--out", document_out, "Tệp đích .docx hoặc .pdf")->required();
+  auto* document_list = document->add_subcommand("list", "Liệt kê sổ văn bản");
+  int list_year = 0;
+  document_list->add_option("--year", list_year, "Chỉ năm này");
+
   auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi mã băm của nhật ký; báo liên kết hỏng đầu tiên");
@@ -124,15 +165,15 @@ int run(int argc, char** argv) {
         if (!context.organisation().restructurings().empty() || !existing.empty()) {
           return fail("cơ sở dữ liệu " + location->display() + " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
         }
-        auto summary =
-            ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records());
+        auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(),
+                                         context.records(), context.documents());
         if (!summary) return print_error(summary.error());
         database.optimize();
         std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, " << summary->restructurings
                   << " đợt sắp xếp, " << summary->people << " cá nhân, " << summary->memberships
                   << " quá trình công tác, " << summary->blocs << " khối thi đua, " << summary->person_years
                   << " hồ sơ năm cá nhân, " << summary->unit_years << " hồ sơ năm tập thể, " << summary->grants
-                  << " khen thưởng đã nhận.\n";
+                  << " khen thưởng đã nhận, " << summary->documents << " văn bản trong sổ văn bản.\n";
         std::cout << "Tài khoản mẫu, mật khẩu demo1234:";
         for (const auto& name : summary->accounts)
           std::cout << " " << name;
@@ -155,6 +196,18 @@ int run(int argc, char** argv) {
                 << ").\n";
       return 0;
     }
+    if (document_render->parsed()) return run_document_render(context, document_number, document_year, document_out);
+    if (document_list->parsed()) {
+      app::DocumentListRequest request;
+      if (list_year != 0) request.year = list_year;
+      auto documents = context.documents().list(app::Actor::system(), request);
+      if (!documents) return print_error(documents.error());
+      for (const auto& item : *documents) {
+        std::cout << item.issued_on.vn() << "  " << item.number.text() << "  " << domain::vietnamese_label(item.type)
+                  << "  " << item.summary << (item.own ? "  [cơ quan]" : "") << "\n";
+      }
+      return 0;
+    }
     if (audit_verify->parsed()) {
       const auto verification = context.audit().verify();
       if (verification.first_broken) {
@@ -172,7 +225,8 @@ int run(int argc, char** argv) {
     }
     if (serve->parsed()) {
       database.migrate();
-      http::Server server(context.services(), http::ServerOptions{threads, 3, 1 << 20, secure_cookies});
+      http::Server server(context.services(),
+                          http::ServerOptions{.threads = threads, .secure_cookies = secure_cookies});
       if (!static_dir.empty()) server.mount_files("/files/", static_dir);
       if (server.bind(host, port) < 0) return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
       g_running_server = &server;

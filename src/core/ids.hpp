@@ -21,6 +21,7 @@ using RestructuringId = Id<struct RestructuringTag>;
 using BlocId = Id<struct BlocTag>;
 using InitiativeId = Id<struct InitiativeTag>;
 using GrantId = Id<struct GrantTag>;
+using DocumentId = Id<struct DocumentTag>;
 
 }  // namespace tdkt
 

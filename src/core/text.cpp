@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -174,6 +175,14 @@ std::string normalize(std::string_view utf8) {
     if (!out.empty()) out += ' ';
     out += word;
   }
+  return out;
+}
+
+std::string upper(std::string_view utf8) {
+  auto value = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  value.toUpper(icu::Locale("vi"));
+  std::string out;
+  value.toUTF8String(out);
   return out;
 }
 

@@ -36,6 +36,9 @@ std::string join_name(const NameParts& parts);
 // Normalises to NFC and trims and collapses white space: what is stored for names and titles.
 std::string normalize(std::string_view utf8);
 
+// Upper case by the Vietnamese rules: "Ban Dân tộc" -> "BAN DÂN TỘC" (document headers).
+std::string upper(std::string_view utf8);
+
 // Vietnamese number formats: 124249.27 -> "124.249,27"; 2400 -> "2.400".
 std::string format_integer(std::int64_t value);
 std::string format_decimal(double value, int decimals);

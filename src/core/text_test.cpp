@@ -86,5 +86,10 @@ TEST(Utf8, Validates) {
   EXPECT_FALSE(valid_utf8("\xC3\x28"));
 }
 
+TEST(Upper, KeepsVietnameseLettersAndTones) {
+  EXPECT_EQ(upper("Ban Dân tộc tỉnh Bình Phước"), "BAN DÂN TỘC TỈNH BÌNH PHƯỚC");
+  EXPECT_EQ(upper("Sở Dân tộc và Tôn giáo; đ"), "SỞ DÂN TỘC VÀ TÔN GIÁO; Đ");
+}
+
 }  // namespace
 }  // namespace tdkt::text

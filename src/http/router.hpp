@@ -11,6 +11,7 @@
 
 #include "app/account_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
@@ -28,6 +29,7 @@ struct Services {
   app::AccountService& accounts;
   app::RecordsService& records;
   app::EligibilityService& eligibility;
+  app::DocumentService& documents;
   const domain::rules::RuleLibrary* rules;  // the rule sets compiled in; nullptr if they failed to load
   const app::Clock& clock;
   std::function<Json()> health;  // backend and schema version
@@ -88,6 +90,7 @@ std::vector<Route> account_routes();
 std::vector<Route> rules_routes();
 std::vector<Route> records_routes();
 std::vector<Route> import_routes();
+std::vector<Route> document_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

@@ -277,6 +277,8 @@ void Server::install_pages() {
       {"/people", "web/people.html", std::nullopt},
       {R"(/people/(\d+))", "web/person.html", std::nullopt},
       {R"(/units/(\d+))", "web/unit.html", std::nullopt},
+      {"/documents", "web/documents.html", std::nullopt},
+      {R"(/documents/(\d+))", "web/document.html", std::nullopt},
       {"/audit", "web/audit.html", domain::Permission::kReadAudit},
       {"/rules", "web/rules.html", std::nullopt},
       {"/account", "web/account.html", std::nullopt},

@@ -301,6 +301,48 @@ struct Loader {
     return {};
   }
 
+  // Documents of the register, oldest first; "cites" names earlier documents by number.
+  Status load_documents(const Json& list, app::DocumentService& documents) {
+    std::map<std::string, DocumentId> by_number;
+    for (const auto& item : list) {
+      app::DocumentRegistration registration;
+      auto& document = registration.document;
+      document.type = domain::document_type_from_string(text(item, "type")).value_or(domain::DocumentType::kOther);
+      auto number = domain::parse_document_number(text(item, "number"));
+      if (!number) return std::move(number).error();
+      document.number = *number;
+      document.issued_on = date(item, "issued_on").value_or(CivilDate{});
+      document.issuer = text(item, "issuer");
+      document.issuer_parent = text(item, "issuer_parent");
+      document.place = text(item, "place");
+      document.signer_name = text(item, "signer_name");
+      document.signer_authority = text(item, "signer_authority");
+      document.signer_position = text(item, "signer_position");
+      document.summary = text(item, "summary");
+      document.own = item.value("own", false);
+      registration.gap_reason = text(item, "gap_reason");
+      for (const auto& recipient : item.value("recipients", Json::array()))
+        document.recipients.push_back(recipient.get<std::string>());
+      for (const char* part : {"preamble", "body"}) {
+        auto& blocks = std::string(part) == "preamble" ? document.preamble : document.body;
+        for (const auto& block : item.value(part, Json::array()))
+          blocks.push_back({text(block, "kind"), text(block, "text")});
+      }
+      for (const auto& cited : item.value("cites", Json::array())) {
+        auto found = by_number.find(cited.get<std::string>());
+        if (found == by_number.end()) {
+          return Error::invalid("demo", "demo.json: văn bản căn cứ \"" + cited.get<std::string>() + "\" chưa có.");
+        }
+        document.cites.push_back(found->second);
+      }
+      auto saved = documents.register_document(actor, std::move(registration));
+      if (!saved) return std::move(saved).error();
+      by_number[saved->number.text()] = saved->id;
+      ++summary.documents;
+    }
+    return {};
+  }
+
   Status load_bloc(const Json& item) {
     domain::Bloc bloc{BlocId{}, text(item, "name"), text(item, "note"),
                       Period{date(item, "valid_from").value_or(CivilDate{}), date(item, "valid_to")}};
@@ -320,7 +362,8 @@ struct Loader {
 }  // namespace
 
 Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts, app::RecordsService& records) {
+                              app::AccountService& accounts, app::RecordsService& records,
+                              app::DocumentService& documents) {
   std::string_view data;
   for (const auto& file : demo_files()) {
     if (file.path == "demo.json") data = file.data;
@@ -336,6 +379,7 @@ Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::Peopl
     if (step.contains("bloc")) status = loader.load_bloc(step.at("bloc"));
     if (step.contains("accounts")) status = loader.load_accounts(step.at("accounts"), accounts);
     if (step.contains("records")) status = loader.load_records(step.at("records"), records);
+    if (step.contains("documents")) status = loader.load_documents(step.at("documents"), documents);
     if (!status) {
       Error error = std::move(status).error();
       error.message = "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "app/account_service.hpp"
+#include "app/document_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
@@ -22,11 +23,13 @@ struct DemoSummary {
   int person_years = 0;
   int unit_years = 0;
   int grants = 0;
+  int documents = 0;
   std::vector<std::string> accounts;  // demo accounts, one per role, password demo1234
 };
 
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.
 Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts, app::RecordsService& records);
+                              app::AccountService& accounts, app::RecordsService& records,
+                              app::DocumentService& documents);
 
 }  // namespace tdkt::ingest

@@ -39,17 +39,27 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
                  const auto& library = rules_io::builtin_rule_library();
                  return library && library->catalogue().find(code).has_value();
                }),
-      eligibility_(*database_, *clock_, builtin_rules(), kAgencyProvince) {}
+      eligibility_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      documents_(*database_, *clock_) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
-  return http::Services{
-      organisation_, people_, audit_, accounts_, records_, eligibility_, rules ? &*rules : nullptr, *clock_, [this] {
-        http::Json body;
-        body["backend"] = database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
-        body["schema_version"] = database_->schema_version();
-        return body;
-      }};
+  return http::Services{organisation_,
+                        people_,
+                        audit_,
+                        accounts_,
+                        records_,
+                        eligibility_,
+                        documents_,
+                        rules ? &*rules : nullptr,
+                        *clock_,
+                        [this] {
+                          http::Json body;
+                          body["backend"] =
+                              database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
+                          body["schema_version"] = database_->schema_version();
+                          return body;
+                        }};
 }
 
 }  // namespace tdkt::server

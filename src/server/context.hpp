@@ -6,6 +6,7 @@
 
 #include "app/account_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
@@ -41,6 +42,7 @@ class Context {
   app::AccountService& accounts() { return accounts_; }
   app::RecordsService& records() { return records_; }
   app::EligibilityService& eligibility() { return eligibility_; }
+  app::DocumentService& documents() { return documents_; }
   const app::Clock& clock() const { return *clock_; }
 
   http::Services services();
@@ -55,6 +57,7 @@ class Context {
   app::AccountService accounts_;
   app::RecordsService records_;
   app::EligibilityService eligibility_;
+  app::DocumentService documents_;
 };
 
 }  // namespace tdkt::server

@@ -134,7 +134,8 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         organisation_(session_),
         people_(session_),
         accounts_(session_),
-        records_(session_) {
+        records_(session_),
+        documents_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -158,6 +159,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::PeopleRepository& people() override { return people_; }
   app::AccountRepository& accounts() override { return accounts_; }
   app::RecordsRepository& records() override { return records_; }
+  app::DocumentRepository& documents() override { return documents_; }
 
   void audit(const app::AuditEntry& entry, const std::string& at) override {
     if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
@@ -255,6 +257,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlPeopleRepository people_;
   SqlAccountRepository accounts_;
   SqlRecordsRepository records_;
+  SqlDocumentRepository documents_;
   bool finished_ = false;
 };
 

@@ -84,6 +84,22 @@ class SqlRecordsRepository final : public app::RecordsRepository {
   soci::session& session_;
 };
 
+class SqlDocumentRepository final : public app::DocumentRepository {
+ public:
+  explicit SqlDocumentRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::RegisteredDocument> find_document(DocumentId id) override;
+  std::vector<domain::RegisteredDocument> find_by_number(const std::string& number, int year,
+                                                         const std::string& issuer) override;
+  std::vector<domain::RegisteredDocument> list_documents(const app::DocumentQuery& query) override;
+  DocumentId insert_document(const domain::RegisteredDocument& document, const std::string& search_text) override;
+  int last_number(const std::string& symbol, int year) override;
+  void set_last_number(const std::string& symbol, int year, int number) override;
+
+ private:
+  std::vector<domain::RegisteredDocument> load(std::vector<domain::RegisteredDocument> documents);
+  soci::session& session_;
+};
+
 class SqlAccountRepository final : public app::AccountRepository {
  public:
   explicit SqlAccountRepository(soci::session& session) : session_(session) {}

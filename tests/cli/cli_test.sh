@@ -31,6 +31,10 @@ run_suite() {  # run_suite LABEL DB_URL
   check "$label: init --demo" "$tdkt" --db "$db" init --demo
   check "$label: init --demo again is refused" bash -c "! '$tdkt' --db '$db' init --demo"
   check "$label: migrate finds nothing to do" bash -c "'$tdkt' --db '$db' migrate | grep -q 'Đã áp dụng 0 migration'"
+  check "$label: document render writes the plan 05/KH-BDT of 2023 as DOCX" bash -c "'$tdkt' --db '$db' document render 05/KH-BDT --year 2023 --out '$work/kh05.docx' && [ -s '$work/kh05.docx' ] && head -c 2 '$work/kh05.docx' | grep -q PK"
+  check "$label: document render writes it as PDF with its Vietnamese text" bash -c "'$tdkt' --db '$db' document render 05/KH-BDT --year 2023 --out '$work/kh05.pdf' && pdftotext -enc UTF-8 '$work/kh05.pdf' - | grep -q 'Bình Phước, ngày 03 tháng 02 năm 2023'"
+  check "$label: document render refuses a number not in the register" bash -c "! '$tdkt' --db '$db' document render 99/KH-BDT --year 2023 --out '$work/x.docx' 2>'$work/err' && grep -q 'Không có văn bản số 99/KH-BDT' '$work/err'"
+  check "$label: document list shows the register" bash -c "'$tdkt' --db '$db' document list --year 2023 | grep -q '05/KH-BDT'"
 
   port=$((20000 + RANDOM % 20000))
   "$tdkt" --db "$db" serve --host 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &

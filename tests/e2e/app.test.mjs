@@ -304,3 +304,140 @@ test('(h) a person page shows the year’s verdicts with reasons and citations, 
     await form.locator('.field-error').getByText('Số tháng công tác phải là số nguyên từ 0 đến 12.').waitFor();
   });
 });
+
+test('(i) the document register: an accent-free search, a drafted plan with its DOCX, a new plan numbered by tdkt; the council cannot register', async () => {
+  await inBrowser('i-documents', async (page, { screenshot }) => {
+    await loginAs(page, 'canbo');
+    await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Văn bản' }).click();
+    await page.waitForURL((url) => url.pathname === '/documents');
+    await page.getByRole('heading', { level: 1, name: 'Sổ văn bản' }).waitFor();
+
+    // "ke hoach 2023" finds the plan of 2023 without typing any accent.
+    const results = page.locator('#results');
+    await page.getByLabel('Từ khóa (không cần dấu)').fill('ke hoach 2023');
+    await page.locator('#list-status').getByText('Tìm thấy').waitFor();
+    const numbers = await results.locator('tbody tr td:first-child').allTextContents();
+    assert.deepEqual(numbers, ['05/KH-BDT'], `only the plan of 2023 matches; found: ${numbers.join(', ')}`);
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'ke hoach 2023', 'the search is kept in the address');
+    await results.getByRole('link', { name: /^Phát động phong trào thi đua/ }).click();
+
+    // The drafted plan: its date written out, what it cites, its files and its content.
+    await page.waitForURL((url) => /^\/documents\/\d+$/.test(url.pathname));
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch số 05/KH-BDT' }).waitFor();
+    const details = page.locator('#document-details');
+    await details.getByText('ngày 03 tháng 02 năm 2023').waitFor();
+    await details.getByRole('link', { name: 'Chỉ thị 01/CT-UBND' }).waitFor();
+    await details.getByText('Lưu: VT, TĐKT.').waitFor();
+    const docx = page.getByRole('link', { name: 'Tải DOCX' });
+    const response = await page.request.get(await docx.getAttribute('href'));
+    assert.equal(response.status(), 200);
+    assert.equal(
+      response.headers()['content-type'],
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    assert.match(await page.getByRole('link', { name: 'Tải PDF' }).getAttribute('href'), /^\/api\/v1\/documents\/\d+\/pdf$/);
+    await page.locator('#preview p.preamble').first().waitFor();
+    assert.ok((await page.locator('#preview h3').count()) > 0, 'the preview shows the plan’s headings');
+    await screenshot('i-document-detail');
+
+    // Back in the register, a new plan numbered by tdkt under its own symbol.
+    await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link', { name: 'Sổ văn bản' }).click();
+    await page.waitForURL((url) => url.pathname === '/documents');
+    await page.locator('summary', { hasText: 'Vào sổ văn bản' }).click();
+    const form = page.locator('#document-form');
+    await form.getByLabel('Loại văn bản').selectOption({ label: 'Kế hoạch' });
+    await form.getByRole('checkbox', { name: 'Văn bản của cơ quan', exact: true }).check();
+    assert.ok(await form.getByRole('checkbox', { name: 'Cấp số tự động' }).isChecked(), 'tdkt numbers by default');
+    await form.getByRole('textbox', { name: /^Ký hiệu/ }).fill('KH-E2E');
+    await form.locator('#next-number').getByText('Số sẽ cấp: 01/KH-E2E').waitFor();
+    assert.equal(
+      await form.getByRole('textbox', { name: /^Cơ quan ban hành/ }).inputValue(),
+      'Ban Dân tộc tỉnh Bình Phước',
+      'the agency’s details are taken from its latest document',
+    );
+    await form.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Khang');
+    await form.getByRole('textbox', { name: 'Thẩm quyền ký', exact: true }).fill('TRƯỞNG BAN');
+    await form.getByRole('textbox', { name: 'Nơi nhận', exact: true }).fill('Ban TĐKT tỉnh;\nLưu: VT, TĐKT.');
+    await form.getByRole('checkbox', { name: /^05\/KH-BDT/ }).check();
+
+    // Without a summary nothing is sent and the field says why, in Vietnamese.
+    const submit = form.getByRole('button', { name: 'Vào sổ văn bản' });
+    await submit.click();
+    await form.locator('.field-error').getByText('Vui lòng nhập trích yếu').waitFor();
+    const summary = form.getByRole('textbox', { name: /^Trích yếu/ });
+    assert.equal(await summary.getAttribute('aria-invalid'), 'true');
+    await summary.fill('Kiểm thử sổ văn bản tự động');
+    await submit.click();
+    await form.locator('#register-status').getByText('Đã vào sổ văn bản số 01/KH-E2E.').waitFor();
+    const row = results.locator('tr', { has: page.getByRole('cell', { name: '01/KH-E2E', exact: true }) });
+    await row.getByRole('link', { name: 'Kiểm thử sổ văn bản tự động' }).waitFor();
+    await row.getByText('Kế hoạch').waitFor();
+    const next = await (await page.request.get('/api/v1/document-numbers/next?symbol=KH-E2E')).json();
+    assert.equal(next.text, '02/KH-E2E', 'the number 01 is used');
+  });
+
+  await inBrowser(
+    'i-documents-375-hoidong',
+    async (page, { screenshot }) => {
+      await loginAs(page, 'hoidong');
+      await page.goto('/documents');
+      await page.locator('.user-box').waitFor({ state: 'attached' });
+      await page.locator('#results tbody tr').first().waitFor();
+      assert.equal(await page.locator('summary', { hasText: 'Vào sổ văn bản' }).isVisible(), false);
+      assert.equal(await page.locator('#document-form').isVisible(), false, 'no register form for the council');
+      const listWidth = await scrollWidth(page);
+      assert.ok(listWidth <= PHONE.width, `register scrollWidth ${listWidth} > ${PHONE.width}`);
+      await screenshot('i-documents-375');
+      await page.locator('#results').getByRole('link', { name: /^Phát động phong trào thi đua/ }).click();
+      await page.locator('#preview h3').first().waitFor();
+      const detailWidth = await scrollWidth(page);
+      assert.ok(detailWidth <= PHONE.width, `document page scrollWidth ${detailWidth} > ${PHONE.width}`);
+    },
+    { viewport: PHONE },
+  );
+});
+
+test('(j) the officer downloads a unit’s Excel form, has it checked, and imports it', async () => {
+  await inBrowser('j-records-import', async (page) => {
+    await loginAs(page, 'canbo');
+    const units = await (await page.request.get('/api/v1/units')).json();
+    const find = (list) => {
+      for (const unit of list) {
+        if (unit.name === 'Phòng Tuyên truyền và Địa bàn') return unit;
+        const inner = find(unit.children ?? []);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const department = find(units.units);
+    assert.ok(department, 'the demo has the department');
+    await page.goto(`/units/${department.id}`);
+    const panel = page.locator('#import');
+    await panel.getByLabel('Năm của mẫu').selectOption('2026');
+    const href = await panel.getByRole('link', { name: 'Tải mẫu Excel' }).getAttribute('href');
+    const form = await page.request.get(href);
+    assert.equal(form.status(), 200);
+    assert.equal(form.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    // Not a spreadsheet: refused with a Vietnamese message, nothing written.
+    await panel.getByLabel('Tệp Excel đã điền (.xlsx)').setInputFiles({
+      name: 'ghi-chu.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('không phải bảng tính'),
+    });
+    await panel.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await panel.locator('.status.error').getByText('không phải bảng tính Excel', { exact: false }).waitFor();
+
+    // The form as downloaded (pre-filled with the stored 2026 records) is valid; importing it
+    // rewrites the same values.
+    await panel.getByLabel('Tệp Excel đã điền (.xlsx)').setInputFiles({
+      name: 'mau.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await form.body(),
+    });
+    await panel.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await panel.locator('.status.ok').getByText('Tệp hợp lệ:', { exact: false }).waitFor();
+    await panel.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
+    await panel.locator('.status.ok').getByText('Đã ghi:', { exact: false }).waitFor();
+  });
+});

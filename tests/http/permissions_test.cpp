@@ -9,6 +9,7 @@
 
 #include "http/router.hpp"
 #include "ingest/demo.hpp"
+#include "ingest/records_workbook.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -30,7 +31,8 @@ class PermissionMatrix : public ::testing::Test {
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>("sqlite");
     auto& context = db_->context();
-    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records());
+    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records(),
+                                     context.documents());
     ASSERT_TRUE(summary) << summary.error().message;
     const auto system = app::Actor::system();
     auto find_person = [&](const char* name) {
@@ -55,6 +57,11 @@ class PermissionMatrix : public ::testing::Test {
       fresh_person_[role] = context.people().create(system, draft)->id.value;
     }
     xem_account_ = context.accounts().list(system)->back().id.value;
+    ingest::RecordsFormData form;
+    form.year = 2026;
+    auto blank = ingest::records_form(form);
+    ASSERT_TRUE(blank) << blank.error().message;
+    blank_form_ = *blank;
     server_ = std::make_unique<TestServer>(*db_);
   }
 
@@ -62,6 +69,7 @@ class PermissionMatrix : public ::testing::Test {
   std::unique_ptr<TestServer> server_;
   std::int64_t khang_ = 0, sang_ = 0, agency_ = 0, ttdb_ = 0, restructuring_ = 0, xem_account_ = 0;
   std::map<std::string, std::int64_t> fresh_person_;
+  std::string blank_form_;
 };
 
 TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
@@ -193,6 +201,39 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        fixed("/api/v1/initiatives/999999"),
        none,
        {401, 404, 404, 403, 404, 403, 403}},
+      // The document register: read by every signed-in role; registering needs manage_documents
+      // (admin, officer). Numbers are given by tdkt so every role's attempt is a fresh document.
+      {"GET", "/api/v1/documents", fixed("/api/v1/documents?year=2023"), none, read_all},
+      {"GET", "/api/v1/documents/{id}", fixed("/api/v1/documents/1"), none, read_all},
+      {"GET",
+       "/api/v1/documents/{id}/docx",
+       fixed("/api/v1/documents/1/docx"),
+       none,
+       {401, 409, 409, 409, 409, 409, 409}},  // a law is not drafted in tdkt
+      {"GET",
+       "/api/v1/documents/{id}/pdf",
+       fixed("/api/v1/documents/1/pdf"),
+       none,
+       {401, 409, 409, 409, 409, 409, 409}},
+      {"GET", "/api/v1/document-numbers/next", fixed("/api/v1/document-numbers/next?symbol=KH-SDTTG&year=2026"), none,
+       read_all},
+      {"POST",
+       "/api/v1/documents",
+       fixed("/api/v1/documents"),
+       fixed(R"({"type":"plan","own":true,"assign_number":true,"symbol":"KH-SDTTG","issued_on":"2026-03-02",)"
+             R"("issuer":"Sở Dân tộc và Tôn giáo tỉnh Đồng Nai","place":"Đồng Nai","summary":"Kế hoạch thử"})"),
+       {401, 201, 201, 403, 403, 403, 403}},
+      // The Excel form and import of yearly records: manage_records (the unit head within scope).
+      {"GET",
+       "/api/v1/imports/records/form",
+       fixed("/api/v1/imports/records/form?unit_id=" + id(ttdb_) + "&year=2026"),
+       none,
+       {401, 200, 200, 403, 200, 403, 403}},
+      {"POST",
+       "/api/v1/imports/records",
+       fixed("/api/v1/imports/records?dry_run=true"),
+       fixed(blank_form_),
+       {401, 200, 200, 403, 200, 403, 403}},
       // A wrong current password: every signed-in role reaches the check.
       {"POST",
        "/api/v1/account/password",
@@ -228,7 +269,11 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
       const auto body = call.body(role);
       JsonResponse response;
       if (call.method == "GET") response = server_->get(path);
-      if (call.method == "POST") response = server_->post(path, body.empty() ? "{}" : body);
+      if (call.method == "POST" && call.route == "/api/v1/imports/records") {
+        response = server_->post(path, body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      } else if (call.method == "POST") {
+        response = server_->post(path, body.empty() ? "{}" : body);
+      }
       if (call.method == "PATCH") response = server_->patch(path, body);
       if (call.method == "PUT") response = server_->put(path, body);
       if (call.method == "DELETE") response = server_->del(path);

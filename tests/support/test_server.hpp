@@ -31,7 +31,7 @@ struct RawResponse {
 class TestServer {
  public:
   explicit TestServer(TestDatabase& database)
-      : server_(database.context().services(), http::ServerOptions{8, 1, 1 << 20, false}) {
+      : server_(database.context().services(), http::ServerOptions{.threads = 8, .keep_alive_seconds = 1}) {
     port_ = server_.bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_.listen(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);

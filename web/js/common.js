@@ -404,6 +404,7 @@ const NAV_ITEMS = [
   { href: '/', label: 'Tổng quan' },
   { href: '/units', label: 'Cơ cấu tổ chức', needs: 'read_organisation' },
   { href: '/people', label: 'Cá nhân', needs: 'read_people' },
+  { href: '/documents', label: 'Văn bản', needs: 'read_organisation' },
   { href: '/rules', label: 'Tiêu chuẩn' },
   { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
   { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },

@@ -10,6 +10,7 @@ import {
   formatDate,
   notice,
   parseDate,
+  session,
   setStatus,
   show,
   showError,
@@ -694,4 +695,120 @@ export async function recordsPanel(container, subject, { onChange = () => {}, na
     originalFill(record);
   };
   await load();
+}
+
+// ---------------------------------------------------------------- Excel in and out
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Sends a spreadsheet to the import; the JSON answer (report or refusal with problems) either way.
+async function postWorkbook(file, dryRun) {
+  const csrf = (await session()).csrf_token;
+  const response = await fetch(`/api/v1/imports/records?dry_run=${dryRun}`, {
+    method: 'POST',
+    headers: { 'Content-Type': XLSX_TYPE, 'X-CSRF-Token': csrf, Accept: 'application/json' },
+    body: file,
+  });
+  const data = await response.json().catch(() => null);
+  if (!data) throw new Error(`Máy chủ báo lỗi (mã ${response.status}).`);
+  return { ok: response.ok, data };
+}
+
+function problemsTable(problems) {
+  return dataTable({
+    caption: 'Các dòng chưa hợp lệ',
+    columns: [{ label: 'Trang' }, { label: 'Dòng', class: 'nowrap' }, { label: 'Lỗi' }],
+    rows: problems.map((problem) => [problem.sheet, String(problem.row), problem.message]),
+  });
+}
+
+function reportText(report) {
+  return (
+    `${report.person_years_created} hồ sơ năm mới, ${report.person_years_updated} hồ sơ năm được cập nhật, ` +
+    `${report.grants_created} khen thưởng, ${report.initiatives_created} sáng kiến`
+  );
+}
+
+// The unit page's Excel panel: the form pre-filled with the unit's members for a year, and the
+// import of a filled form — checked first, written only when the officer confirms.
+export function importPanel(unitId, onImported) {
+  const thisYear = Number(todayIso().slice(0, 4));
+  const yearSelect = select('year', yearOptions(2000, thisYear), { value: String(thisYear) });
+  const download = el('a', { class: 'button-link', download: true }, 'Tải mẫu Excel');
+  const setLink = () => {
+    download.href = `/api/v1/imports/records/form?unit_id=${unitId}&year=${yearSelect.value}`;
+  };
+  yearSelect.addEventListener('change', setLink);
+  setLink();
+  const fileInput = el('input', { type: 'file', name: 'file', accept: `.xlsx,${XLSX_TYPE}` });
+  const status = el('p', { class: 'status', role: 'status' });
+  const result = el('div', { 'aria-live': 'polite' });
+  const apply = el('button', { type: 'button', hidden: true }, 'Ghi vào hồ sơ');
+  const form = el(
+    'form',
+    { novalidate: true, class: 'record-form' },
+    el('div', { class: 'form-grid' }, field('Năm của mẫu', yearSelect), el('div', { class: 'field' }, download)),
+    el(
+      'div',
+      { class: 'form-grid' },
+      field('Tệp Excel đã điền (.xlsx)', fileInput, { hint: 'Kiểm tra trước; chỉ ghi khi mọi dòng đều hợp lệ.' }),
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Kiểm tra tệp'), apply),
+    status,
+    result,
+  );
+  let checkedFile = null;
+  fileInput.addEventListener('change', () => {
+    apply.hidden = true;
+    checkedFile = null;
+    show(result);
+    setStatus(status, '');
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    setStatus(status, '');
+    apply.hidden = true;
+    const file = fileInput.files[0];
+    if (!file) {
+      showFormError(form, { field: 'file', message: 'Vui lòng chọn tệp Excel (.xlsx) đã điền.' });
+      return;
+    }
+    try {
+      const { ok, data } = await whileBusy(form.querySelector('button[type="submit"]'), 'Đang kiểm tra…', () =>
+        postWorkbook(file, true),
+      );
+      if (!ok) {
+        setStatus(status, data.error?.message ?? 'Tệp không hợp lệ.', 'error');
+        show(result, data.problems?.length ? problemsTable(data.problems) : null);
+        return;
+      }
+      checkedFile = file;
+      setStatus(status, `Tệp hợp lệ: ${reportText(data)}. Chưa ghi gì; bấm “Ghi vào hồ sơ” để ghi.`, 'ok');
+      show(result);
+      apply.hidden = false;
+    } catch (error) {
+      setStatus(status, error.message, 'error');
+    }
+  });
+  apply.addEventListener('click', async () => {
+    if (!checkedFile) return;
+    try {
+      const { ok, data } = await whileBusy(apply, 'Đang ghi…', () => postWorkbook(checkedFile, false));
+      if (!ok) {
+        setStatus(status, data.error?.message ?? 'Không ghi được.', 'error');
+        show(result, data.problems?.length ? problemsTable(data.problems) : null);
+        return;
+      }
+      apply.hidden = true;
+      checkedFile = null;
+      form.reset();
+      setLink();
+      setStatus(status, `Đã ghi: ${reportText(data)}.`, 'ok');
+      onImported();
+    } catch (error) {
+      setStatus(status, error.message, 'error');
+    }
+  });
+  return form;
 }

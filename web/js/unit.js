@@ -4,6 +4,7 @@
 import {
   api,
   bindAsOfForm,
+  can,
   dataTable,
   el,
   formatDate,
@@ -19,7 +20,7 @@ import {
   startShell,
   todayIso,
 } from './common.js';
-import { eligibilityPanel, recordsPanel } from './records-view.js';
+import { eligibilityPanel, importPanel, recordsPanel } from './records-view.js';
 import { fetchUnit, qualifiedName, restructuringSummary, unitLink, unitMeta } from './units.js';
 
 const unitId = pathId();
@@ -171,7 +172,17 @@ async function start() {
     const subject = { kind: 'unit', id: Number(unitId) };
     const verdicts = eligibilityPanel(subject);
     document.getElementById('verdicts').replaceChildren(verdicts.node);
-    recordsPanel(document.getElementById('records'), subject, { onChange: verdicts.reload });
+    const records = document.getElementById('records');
+    const refresh = () => recordsPanel(records, subject, { onChange: verdicts.reload });
+    refresh();
+    if (can('manage_records')) {
+      document.getElementById('import').replaceChildren(
+        importPanel(unitId, () => {
+          refresh();
+          verdicts.reload();
+        }),
+      );
+    }
   });
   bindAsOfForm({ form: membersForm, input: membersInput, defaultDay: defaultMembersDay, load: loadMembers });
   const lists = [

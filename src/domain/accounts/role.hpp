@@ -25,6 +25,7 @@ enum class Permission {
   kReadAudit,           // the audit trail of a record
   kManageAccounts,      // accounts and roles
   kManageRecords,       // yearly records, initiatives and grants received (within the people scope)
+  kManageDocuments,     // register documents and number the agency's own
 };
 
 // How far the people permissions reach for a role.

@@ -1,0 +1,348 @@
+// The Excel import of yearly records, grants and initiatives over a real server on loopback, on
+// both backends and the demo data: the form downloaded for a unit, a filled workbook checked
+// (dry run) then imported, and every refusal leaving the database exactly as it was.
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "excel/xlsx_reader.hpp"
+#include "excel/xlsx_writer.hpp"
+#include "ingest/demo.hpp"
+#include "support/test_server.hpp"
+
+namespace tdkt::testing {
+namespace {
+
+using excel::CellValue;
+
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const std::vector<std::string> kPersonHeader{"Mã cá nhân",
+                                             "Họ và tên",
+                                             "Năm",
+                                             "Xếp loại",
+                                             "Số tháng công tác",
+                                             "Số tháng nghỉ thai sản",
+                                             "Kỷ luật",
+                                             "Ngày quyết định kỷ luật",
+                                             "Đang xem xét kỷ luật",
+                                             "Nội dung đang xem xét",
+                                             "Thành tích được ghi nhận",
+                                             "Ghi chú"};
+const std::vector<std::string> kGrantHeader{
+    "Đối tượng",      "Mã",     "Tên", "Danh hiệu", "Năm", "Loại khen thưởng", "Số quyết định", "Ngày quyết định",
+    "Cấp quyết định", "Ghi chú"};
+const std::vector<std::string> kInitiativeHeader{"Mã cá nhân",
+                                                 "Họ và tên",
+                                                 "Năm",
+                                                 "Tên sáng kiến, đề tài",
+                                                 "Phạm vi",
+                                                 "Quyết định công nhận",
+                                                 "Đã dùng cho danh hiệu",
+                                                 "Năm được khen"};
+
+using Rows = std::vector<std::vector<CellValue>>;
+
+CellValue t(const std::string& text) {
+  return CellValue::text(text);
+}
+CellValue n(std::int64_t value) {
+  return CellValue::integer(value);
+}
+CellValue e() {
+  return CellValue::empty();
+}
+
+// A filled workbook with the three data sheets (a sheet with no rows keeps its header).
+std::string workbook(const Rows& years, const Rows& grants = {}, const Rows& initiatives = {}) {
+  excel::XlsxWriter writer;
+  auto add = [&writer](const char* name, const std::vector<std::string>& header, const Rows& rows) {
+    auto& sheet = writer.add_sheet(name);
+    sheet.write_title("Nhập hồ sơ", 1);
+    sheet.write_header(header);
+    for (const auto& row : rows)
+      sheet.write_row(row);
+  };
+  add("Hồ sơ năm", kPersonHeader, years);
+  add("Khen thưởng", kGrantHeader, grants);
+  add("Sáng kiến", kInitiativeHeader, initiatives);
+  auto bytes = writer.finish();
+  EXPECT_TRUE(bytes) << bytes.error().message;
+  return bytes ? *bytes : std::string();
+}
+
+class ImportApi : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    auto& context = db_->context();
+    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records(),
+                                     context.documents());
+    ASSERT_TRUE(summary) << summary.error().message;
+    const auto system = app::Actor::system();
+    auto find_person = [&](const char* name) {
+      app::PeopleListRequest search;
+      search.q = name;
+      return context.people().list(system, search)->items.at(0).id.value;
+    };
+    sang_ = find_person("Lý Thị Sáng");
+    khang_ = find_person("Nguyễn Văn Khang");
+    for (const auto& unit : context.organisation().units(date("2026-11-22"))) {
+      if (unit.name == "Sở Dân tộc và Tôn giáo tỉnh Đồng Nai") agency_ = unit.id.value;
+    }
+    for (const auto& unit : context.organisation().units(date("2026-11-22"))) {
+      if (unit.name == "Phòng Tuyên truyền và Địa bàn" && unit.parent && unit.parent->value == agency_) {
+        ttdb_ = unit.id.value;
+      }
+    }
+    ASSERT_NE(ttdb_, 0);
+    server_ = std::make_unique<TestServer>(*db_);
+    ASSERT_EQ(server_->login("canbo", "demo1234").status, 200);
+  }
+  void TearDown() override {
+    server_.reset();
+    db_.reset();
+  }
+
+  JsonResponse upload(const std::string& bytes, bool dry_run, const std::string& type = kXlsxType) {
+    return server_->post(std::string("/api/v1/imports/records?dry_run=") + (dry_run ? "true" : "false"), bytes, type);
+  }
+
+  // Asserts that an import was refused with `status` and changed nothing; returns the answer.
+  JsonResponse expect_refused(const std::string& bytes, int status, const std::string& code,
+                              const std::string& type = kXlsxType) {
+    const auto before = db_->fingerprint();
+    auto response = upload(bytes, false, type);
+    EXPECT_EQ(response.status, status) << response.body.dump();
+    EXPECT_EQ(response.body["error"]["code"], code) << response.body.dump();
+    EXPECT_FALSE(response.body["error"]["message"].get<std::string>().empty());
+    EXPECT_EQ(db_->fingerprint(), before) << "a refused import changed the database";
+    return response;
+  }
+
+  // The year `year` of a person as the API shows it, or null.
+  nlohmann::json stored_year(std::int64_t person, int year) {
+    auto records = server_->get("/api/v1/people/" + std::to_string(person) + "/records");
+    EXPECT_EQ(records.status, 200) << records.body.dump();
+    for (const auto& item : records.body["years"]) {
+      if (item["year"] == year) return item;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<TestServer> server_;
+  std::int64_t sang_ = 0, khang_ = 0, agency_ = 0, ttdb_ = 0;
+};
+
+TEST_P(ImportApi, DownloadsTheFormOfAUnitPrefilledWithItsMembers) {
+  const auto unit = std::to_string(ttdb_);
+  auto form = server_->get_raw("/api/v1/imports/records/form?unit_id=" + unit + "&year=2026");
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_EQ(form.header("Content-Type"), kXlsxType);
+  const auto disposition = form.header("Content-Disposition");
+  EXPECT_EQ(disposition.rfind("attachment;", 0), 0U) << disposition;
+  EXPECT_NE(disposition.find("Mau-nhap-ho-so-2026.xlsx"), std::string::npos) << disposition;
+  EXPECT_EQ(form.header("Cache-Control"), "no-store");
+
+  auto book = excel::read_xlsx(form.body);
+  ASSERT_TRUE(book) << book.error().message;
+  const auto* years = book->sheet("Hồ sơ năm");
+  ASSERT_NE(years, nullptr);
+  ASSERT_NE(book->sheet("Khen thưởng"), nullptr);
+  ASSERT_NE(book->sheet("Sáng kiến"), nullptr);
+  ASSERT_NE(book->sheet("Danh mục"), nullptr);
+  EXPECT_EQ(years->rows.at(0).text(0), "HỒ SƠ THI ĐUA NĂM 2026 — Phòng Tuyên truyền và Địa bàn");
+
+  // One row per member of the unit today (22/11/2026, before the end of the year), in order.
+  auto members = server_->get("/api/v1/units/" + unit + "/members?as_of=2026-11-22");
+  ASSERT_EQ(members.status, 200);
+  ASSERT_FALSE(members.body["members"].empty());
+  ASSERT_EQ(years->rows.size(), 3 + members.body["members"].size());
+  bool stored_seen = false;
+  for (std::size_t i = 0; i < members.body["members"].size(); ++i) {
+    const auto& person = members.body["members"][i]["person"];
+    const auto& row = years->rows[3 + i];
+    EXPECT_EQ(row.text(0), std::to_string(person["id"].get<std::int64_t>()));
+    EXPECT_EQ(row.text(1), person["full_name"].get<std::string>());
+    EXPECT_EQ(row.text(2), "2026");
+    const auto stored = stored_year(person["id"].get<std::int64_t>(), 2026);
+    if (!stored.is_null() && !stored["rating"].is_null()) {
+      EXPECT_EQ(row.text(3), stored["rating_label"].get<std::string>());
+      stored_seen = true;
+    }
+  }
+  EXPECT_TRUE(stored_seen) << "the demo records some 2026 ratings of this unit";
+
+  // Returned untouched, the form changes nothing but rewrites the stored years as they are.
+  auto untouched = upload(form.body, true);
+  ASSERT_EQ(untouched.status, 200) << untouched.body.dump();
+  EXPECT_EQ(untouched.body["person_years_created"], 0);
+
+  // Without a unit: a blank form; a year out of range or an unknown unit: refused.
+  auto blank = server_->get_raw("/api/v1/imports/records/form");
+  ASSERT_EQ(blank.status, 200);
+  auto blank_book = excel::read_xlsx(blank.body);
+  ASSERT_TRUE(blank_book);
+  EXPECT_EQ(blank_book->sheet("Hồ sơ năm")->rows.size(), 3U);
+  EXPECT_EQ(blank_book->sheet("Hồ sơ năm")->rows[0].text(0), "HỒ SƠ THI ĐUA NĂM 2026");
+  for (const char* year : {"2027", "1999", "hai"}) {
+    auto refused = server_->get(std::string("/api/v1/imports/records/form?year=") + year);
+    EXPECT_EQ(refused.status, 400) << year;
+    EXPECT_EQ(refused.body["error"]["field"], "year");
+  }
+  auto unknown = server_->get("/api/v1/imports/records/form?unit_id=999999&year=2025");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.body["error"]["field"], "unit_id");
+}
+
+TEST_P(ImportApi, ADryRunChangesNothingThenTheImportStoresEveryRow) {
+  auto honours = server_->get("/api/v1/honours");
+  std::string gk_name;
+  for (const auto& honour : honours.body["honours"]) {
+    if (honour["code"] == "GK") gk_name = honour["name"];
+  }
+  ASSERT_FALSE(gk_name.empty());
+  const auto before_2025 = stored_year(sang_, 2025);
+  const auto bytes =
+      workbook({{n(sang_), t("Ly Thi Sang"), n(2025), t("Hoan thanh xuat sac nhiem vu"), n(10), n(2), t("Không"), e(),
+                 t("Không"), e(), t("Có"), t("Nhập từ Excel")}},
+               {{t("Cá nhân"), n(sang_), t("Lý Thị Sáng"), t(gk_name), n(2025), t("Đột xuất"), t("77/QĐ-SDTTG"),
+                 t("20/06/2025"), t("Giám đốc Sở Dân tộc và Tôn giáo tỉnh Đồng Nai")}},
+               {{n(sang_), t("Lý Thị Sáng"), n(2025), t("Sổ tay tuyên truyền song ngữ"), t("Cơ sở"), t("5/QĐ-HĐSK")}});
+
+  const auto before = db_->fingerprint();
+  auto dry = upload(bytes, true);
+  ASSERT_EQ(dry.status, 200) << dry.body.dump();
+  EXPECT_EQ(dry.body["applied"], false);
+  EXPECT_EQ(dry.body["dry_run"], true);
+  EXPECT_EQ(dry.body["person_years_created"].get<int>() + dry.body["person_years_updated"].get<int>(), 1);
+  EXPECT_EQ(dry.body["person_years_updated"], before_2025.is_null() ? 0 : 1);
+  EXPECT_EQ(dry.body["grants_created"], 1);
+  EXPECT_EQ(dry.body["initiatives_created"], 1);
+  EXPECT_TRUE(dry.body["problems"].empty());
+  EXPECT_EQ(db_->fingerprint(), before) << "a dry run changed the database";
+
+  auto real = upload(bytes, false);
+  ASSERT_EQ(real.status, 200) << real.body.dump();
+  EXPECT_EQ(real.body["applied"], true);
+  EXPECT_EQ(real.body["dry_run"], false);
+  EXPECT_EQ(real.body["grants_created"], 1);
+
+  const auto year = stored_year(sang_, 2025);
+  ASSERT_FALSE(year.is_null());
+  EXPECT_EQ(year["rating"], "HTXSNV");
+  EXPECT_EQ(year["months_worked"], 10);
+  EXPECT_EQ(year["leave_months"], 2);
+  EXPECT_EQ(year["notable_achievement"], true);
+  EXPECT_EQ(year["note"], "Nhập từ Excel");
+  auto records = server_->get("/api/v1/people/" + std::to_string(sang_) + "/records");
+  bool grant_seen = false;
+  for (const auto& grant : records.body["grants"]) {
+    if (grant["decision_number"] == "77/QĐ-SDTTG") {
+      grant_seen = true;
+      EXPECT_EQ(grant["honour"], "GK");
+      EXPECT_EQ(grant["type"], "sudden");
+      EXPECT_EQ(grant["decision_date"], "2025-06-20");
+    }
+  }
+  EXPECT_TRUE(grant_seen) << records.body.dump();
+  bool initiative_seen = false;
+  for (const auto& initiative : records.body["initiatives"]) {
+    if (initiative["title"] == "Sổ tay tuyên truyền song ngữ") initiative_seen = true;
+  }
+  EXPECT_TRUE(initiative_seen) << records.body.dump();
+
+  // The same grant again is a duplicate: refused, with the row named.
+  const auto again = expect_refused(bytes, 400, "invalid_input");
+  ASSERT_FALSE(again.body["problems"].empty()) << again.body.dump();
+  EXPECT_EQ(again.body["problems"][0]["sheet"], "Khen thưởng");
+  EXPECT_EQ(again.body["problems"][0]["row"], 3);
+}
+
+TEST_P(ImportApi, OneBadRowAmongGoodOnesRefusesTheWholeFile) {
+  const auto bytes = workbook({
+      {n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(12)},                            // row 3
+      {n(sang_), t("Lý Thị Sáng"), n(2024), t("Hoàn thành rất tốt"), n(12)},               // row 4: bad rating
+      {n(sang_), t("Lý Thị Sáng"), n(2023), t("HTNV"), n(12), e(), e(), t("31/02/2023")},  // row 5: bad date
+  });
+  auto refused = expect_refused(bytes, 400, "invalid_input");
+  EXPECT_EQ(refused.body["error"]["field"], "file");
+  EXPECT_EQ(refused.body["error"]["message"], "Tệp có 2 dòng không hợp lệ; chưa nhập dòng nào.");
+  ASSERT_EQ(refused.body["problems"].size(), 2U) << refused.body.dump();
+  EXPECT_EQ(refused.body["problems"][0]["sheet"], "Hồ sơ năm");
+  EXPECT_EQ(refused.body["problems"][0]["row"], 4);
+  EXPECT_EQ(refused.body["problems"][0]["field"], "rating");
+  EXPECT_EQ(refused.body["problems"][1]["row"], 5);
+  EXPECT_EQ(refused.body["problems"][1]["field"], "discipline_date");
+
+  // Readable, but refused by the rules of a year: 10 months worked and 4 counted as leave.
+  auto rules = expect_refused(workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(10), n(4)},
+                                        {n(sang_), t("Lý Thị Sáng"), n(2024), t("HTTNV"), n(12)}}),
+                              400, "invalid_input");
+  ASSERT_EQ(rules.body["problems"].size(), 1U) << rules.body.dump();
+  EXPECT_EQ(rules.body["problems"][0]["row"], 3);
+  EXPECT_EQ(rules.body["problems"][0]["field"], "leave_months");
+  EXPECT_EQ(rules.body["error"]["message"], "Tệp có 1 dòng không hợp lệ; chưa nhập dòng nào.");
+}
+
+TEST_P(ImportApi, ANameThatIsNotThePersonsIsRefused) {
+  auto refused =
+      expect_refused(workbook({{n(sang_), t("Nguyễn Văn Khang"), n(2025), t("HTTNV"), n(12)}}), 400, "invalid_input");
+  ASSERT_EQ(refused.body["problems"].size(), 1U) << refused.body.dump();
+  EXPECT_EQ(refused.body["problems"][0]["field"], "name");
+  EXPECT_NE(refused.body["problems"][0]["message"].get<std::string>().find("Lý Thị Sáng"), std::string::npos);
+  // An id nobody has.
+  auto unknown = expect_refused(workbook({{n(987654), t("Ai Đó"), n(2025), t("HTTNV")}}), 400, "invalid_input");
+  EXPECT_EQ(unknown.body["problems"][0]["row"], 3);
+}
+
+TEST_P(ImportApi, OnlyAccountsThatManageRecordsMayImport) {
+  const auto bytes = workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(12)}});
+  for (const char* role : {"nhanvien", "xem", "hoidong"}) {
+    ASSERT_EQ(server_->login(role, "demo1234").status, 200) << role;
+    auto refused = expect_refused(bytes, 403, "forbidden");
+    EXPECT_NE(refused.body["error"]["message"].get<std::string>().find("khoản \""), std::string::npos);
+    EXPECT_EQ(server_->get("/api/v1/imports/records/form").status, 403) << role;
+  }
+  // The head of the department imports for its members, not for a person of another unit.
+  ASSERT_EQ(server_->login("truongphong", "demo1234").status, 200);
+  auto outside =
+      expect_refused(workbook({{n(khang_), t("Nguyễn Văn Khang"), n(2025), t("HTTNV"), n(12)}}), 400, "invalid_input");
+  EXPECT_EQ(outside.body["problems"][0]["row"], 3);
+  auto inside = upload(bytes, false);
+  EXPECT_EQ(inside.status, 200) << inside.body.dump();
+  EXPECT_EQ(server_->get_raw("/api/v1/imports/records/form?unit_id=" + std::to_string(ttdb_)).status, 200);
+  server_->forget_session();
+  EXPECT_EQ(upload(bytes, true).status, 401);
+}
+
+TEST_P(ImportApi, RefusesWhatIsNotTheForm) {
+  auto text = expect_refused("Mã cá nhân;Năm\n1;2025\n", 415, "unsupported_media_type", "text/plain");
+  EXPECT_EQ(text.body["error"]["field"], "file");
+  auto garbage = expect_refused("PK\x03\x04 không phải tệp xlsx", 400, "invalid_input");
+  EXPECT_EQ(garbage.body["error"]["field"], "file");
+  EXPECT_FALSE(garbage.body.contains("problems"));
+
+  excel::XlsxWriter writer;
+  writer.add_sheet("Sheet1").write_header({"Mã", "Tên"});
+  auto other = writer.finish();
+  ASSERT_TRUE(other);
+  auto not_form = expect_refused(*other, 400, "invalid_input");
+  EXPECT_EQ(not_form.body["error"]["message"],
+            "Tệp không phải mẫu nhập hồ sơ của tdkt: không có trang \"Hồ sơ năm\", \"Khen thưởng\" hoặc \"Sáng "
+            "kiến\".");
+
+  const auto before = db_->fingerprint();
+  auto flag = server_->post("/api/v1/imports/records?dry_run=maybe", workbook({}), kXlsxType);
+  EXPECT_EQ(flag.status, 400);
+  EXPECT_EQ(flag.body["error"]["field"], "dry_run");
+  EXPECT_EQ(db_->fingerprint(), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImportApi, ::testing::ValuesIn(kBackends),
+                         [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace tdkt::testing
