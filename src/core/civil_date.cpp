@@ -81,7 +81,9 @@ std::string CivilDate::vn() const {
 }
 
 std::string CivilDate::vn_long() const {
-  return "ngày " + two_digits(day()) + " tháng " + two_digits(month()) + " năm " + std::to_string(year());
+  // Decree 30/2020/NĐ-CP: a zero before days below 10 and before the months 1 and 2 only.
+  const auto month_text = month() <= 2 ? two_digits(month()) : std::to_string(month());
+  return "ngày " + two_digits(day()) + " tháng " + month_text + " năm " + std::to_string(year());
 }
 
 Result<CivilDate> parse_date_field(std::string_view text, std::string_view field) {

@@ -35,7 +35,7 @@ class CivilDate {
 
   std::string iso() const;      // "2023-02-03"
   std::string vn() const;       // "03/02/2023"
-  std::string vn_long() const;  // "ngày 03 tháng 02 năm 2023"
+  std::string vn_long() const;  // "ngày 03 tháng 02 năm 2023", "ngày 07 tháng 4 năm 2014" (Decree 30)
 
   friend auto operator<=>(CivilDate, CivilDate) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 

@@ -33,6 +33,8 @@ TEST(CivilDate, FormatsTheVietnameseWay) {
   EXPECT_EQ(day.iso(), "2023-02-03");
   EXPECT_EQ(day.vn(), "03/02/2023");
   EXPECT_EQ(day.vn_long(), "ngày 03 tháng 02 năm 2023");
+  EXPECT_EQ(CivilDate::from_ymd(2014, 4, 7)->vn_long(), "ngày 07 tháng 4 năm 2014");
+  EXPECT_EQ(CivilDate::from_ymd(2026, 11, 22)->vn_long(), "ngày 22 tháng 11 năm 2026");
 }
 
 TEST(CivilDate, AddsDaysAcrossMonthAndYearEnds) {

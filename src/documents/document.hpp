@@ -44,7 +44,7 @@ struct OfficialDocument {
 
 // The date as Decree 30 writes it: "ngày 03 tháng 02 năm 2023", "ngày 07 tháng 4 năm 2014".
 // A zero goes before days below 10 and before months 1 and 2 only, so that nobody can turn
-// "1" into "11" or "2" into "12"; other months stay bare. (CivilDate::vn_long pads every month.)
+// "1" into "11" or "2" into "12"; other months stay bare. Same as CivilDate::vn_long.
 std::string official_date(CivilDate date);
 
 // "Bình Phước, ngày 03 tháng 02 năm 2023".
