@@ -654,6 +654,7 @@ export async function recordsPanel(container, subject, { onChange = () => {}, na
         ? dataTable({
             caption: 'Sáng kiến, đề tài',
             columns: [
+              { label: 'Mã', class: 'nowrap' },
               { label: 'Năm', class: 'nowrap' },
               { label: 'Tên sáng kiến, đề tài' },
               { label: 'Phạm vi' },
@@ -661,7 +662,9 @@ export async function recordsPanel(container, subject, { onChange = () => {}, na
               { label: 'Đã dùng để xét' },
               ...(editable ? [{ label: 'Thao tác' }] : []),
             ],
+            // The code the verdicts use when they name an initiative ("SK-2").
             rows: data.initiatives.map((item) => [
+              `SK-${item.id}`,
               String(item.year),
               item.title,
               item.level_label,
