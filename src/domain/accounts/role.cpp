@@ -16,11 +16,7 @@ struct RoleInfo {
 // read org, manage org, read people, manage people, read audit, manage accounts, manage records,
 // manage documents
 constexpr std::array<RoleInfo, 6> kRoles{{
-    {Role::kAdmin,
-     "admin",
-     "Quản trị hệ thống",
-     {true, true, true, true, true, true, true, true},
-     PeopleScope::kAll},
+    {Role::kAdmin, "admin", "Quản trị hệ thống", {true, true, true, true, true, true, true, true}, PeopleScope::kAll},
     {Role::kOfficer,
      "officer",
      "Cán bộ thi đua - khen thưởng",
@@ -41,11 +37,7 @@ constexpr std::array<RoleInfo, 6> kRoles{{
      "Công chức, viên chức, người lao động",
      {true, false, true, false, false, false, false, false},
      PeopleScope::kOwnUnit},
-    {Role::kViewer,
-     "viewer",
-     "Người xem",
-     {true, false, true, false, false, false, false, false},
-     PeopleScope::kAll},
+    {Role::kViewer, "viewer", "Người xem", {true, false, true, false, false, false, false, false}, PeopleScope::kAll},
 }};
 
 struct PermissionInfo {
