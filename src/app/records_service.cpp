@@ -482,13 +482,17 @@ Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatc
     }
     initiatives.push_back(std::move(*checked));
   }
-  for (const auto& record : years) {
-    if (records.find_person_year(record.person, record.year)) {
-      ++report.person_years_updated;
-    } else {
-      ++report.person_years_created;
+  // A row equal to the stored year (a pre-filled form sent back untouched) changes nothing and
+  // leaves no audit record.
+  std::erase_if(years, [&](const domain::PersonYear& record) {
+    const auto stored = records.find_person_year(record.person, record.year);
+    if (stored && snapshot(*stored) == snapshot(record)) {
+      ++report.person_years_unchanged;
+      return true;
     }
-  }
+    ++(stored ? report.person_years_updated : report.person_years_created);
+    return false;
+  });
   report.grants_created = static_cast<int>(grants.size());
   report.initiatives_created = static_cast<int>(initiatives.size());
   if (!report.problems.empty() || dry_run) return report;

@@ -63,6 +63,7 @@ struct ImportReport {
   bool applied = false;  // false when any row is invalid, or for a dry run
   int person_years_created = 0;
   int person_years_updated = 0;
+  int person_years_unchanged = 0;  // rows equal to the stored year: nothing written
   int grants_created = 0;
   int initiatives_created = 0;
   std::vector<ImportProblem> problems;

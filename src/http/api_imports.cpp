@@ -134,6 +134,7 @@ ApiResponse import_records(const ApiRequest& request, Services& services) {
              {"dry_run", *dry_run},
              {"person_years_created", report->person_years_created},
              {"person_years_updated", report->person_years_updated},
+             {"person_years_unchanged", report->person_years_unchanged},
              {"grants_created", report->grants_created},
              {"initiatives_created", report->initiatives_created},
              {"problems", Json::array()}});

@@ -261,6 +261,18 @@ TEST_P(ImportApi, ADryRunChangesNothingThenTheImportStoresEveryRow) {
   EXPECT_EQ(again.body["problems"][0]["row"], 3);
 }
 
+TEST_P(ImportApi, AFormSentBackUntouchedChangesNothing) {
+  auto form = server_->get_raw("/api/v1/imports/records/form?unit_id=" + std::to_string(ttdb_) + "&year=2026");
+  ASSERT_EQ(form.status, 200);
+  const auto before = db_->fingerprint();
+  auto imported = upload(form.body, false);
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  EXPECT_GT(imported.body["person_years_unchanged"].get<int>(), 0);  // the demo has 2026 records for the department
+  EXPECT_EQ(imported.body["person_years_updated"], 0);
+  EXPECT_EQ(imported.body["person_years_created"], 0);
+  EXPECT_EQ(db_->fingerprint(), before) << "rows equal to the stored years were written again";
+}
+
 TEST_P(ImportApi, OneBadRowAmongGoodOnesRefusesTheWholeFile) {
   const auto bytes = workbook({
       {n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(12)},                            // row 3

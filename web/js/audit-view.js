@@ -18,6 +18,7 @@ export const ENTITY_LABELS = {
   unit_year: 'Hồ sơ năm của tập thể',
   initiative: 'Sáng kiến, đề tài',
   grant: 'Khen thưởng đã nhận',
+  document: 'Văn bản',
 };
 
 export const ACTION_LABELS = {

@@ -728,6 +728,7 @@ function problemsTable(problems) {
 function reportText(report) {
   return (
     `${report.person_years_created} hồ sơ năm mới, ${report.person_years_updated} hồ sơ năm được cập nhật, ` +
+    `${report.person_years_unchanged} hồ sơ năm không đổi, ` +
     `${report.grants_created} khen thưởng, ${report.initiatives_created} sáng kiến`
   );
 }
