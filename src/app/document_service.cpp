@@ -1,7 +1,5 @@
 #include "app/document_service.hpp"
 
-#include <sstream>
-
 #include "app/access.hpp"
 #include "core/text.hpp"
 
@@ -25,15 +23,6 @@ Snapshot snapshot(const domain::RegisteredDocument& document, const std::string&
   return out;
 }
 
-std::vector<std::string> split_terms(const std::string& folded) {
-  std::vector<std::string> terms;
-  std::istringstream stream(folded);
-  std::string word;
-  while (stream >> word && terms.size() < 8)
-    terms.push_back(word);
-  return terms;
-}
-
 }  // namespace
 
 std::string document_search_text(const domain::RegisteredDocument& document) {
@@ -46,7 +35,7 @@ Result<std::vector<domain::RegisteredDocument>> DocumentService::list(const Acto
   TDKT_TRY(require(actor, domain::Permission::kReadOrganisation));
   if (request.q.size() > 200) return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
   DocumentQuery query;
-  query.terms = split_terms(text::fold(request.q));
+  query.terms = text::search_terms(text::fold(request.q));
   query.type = request.type;
   query.year = request.year;
   query.own_only = request.own_only;

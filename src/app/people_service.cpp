@@ -1,7 +1,6 @@
 #include "app/people_service.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "app/access.hpp"
 #include "app/snapshots.hpp"
@@ -23,15 +22,6 @@ Error out_of_scope(const Actor& actor) {
           ""};
 }
 
-std::vector<std::string> split_terms(const std::string& folded) {
-  std::vector<std::string> terms;
-  std::istringstream stream(folded);
-  std::string word;
-  while (stream >> word && terms.size() < 8)
-    terms.push_back(word);
-  return terms;
-}
-
 }  // namespace
 
 Result<domain::Person> PeopleService::person(const Actor& actor, PersonId id) {
@@ -51,7 +41,7 @@ Result<PeoplePage> PeopleService::list(const Actor& actor, const PeopleListReque
   if (request.offset < 0) return Error::invalid("offset", "Vị trí bắt đầu không được âm.");
   if (request.q.size() > 200) return Error::invalid("q", "Từ khóa tìm kiếm dài quá 200 ký tự.");
   PeopleQuery query;
-  query.terms = split_terms(text::fold(request.q));
+  query.terms = text::search_terms(text::fold(request.q));
   query.unit = request.unit;
   query.as_of = request.as_of.value_or(clock_.today());
   query.offset = request.offset;

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -176,6 +177,27 @@ std::string normalize(std::string_view utf8) {
     out += word;
   }
   return out;
+}
+
+std::vector<std::string> search_terms(std::string_view folded, std::size_t max_terms) {
+  std::vector<std::string> terms;
+  std::size_t position = 0;
+  while (position < folded.size() && terms.size() < max_terms) {
+    while (position < folded.size() && folded[position] == ' ')
+      ++position;
+    const auto end = std::min(folded.find(' ', position), folded.size());
+    if (end > position) terms.emplace_back(folded.substr(position, end - position));
+    position = end;
+  }
+  return terms;
+}
+
+std::size_t length(std::string_view utf8) {
+  std::size_t count = 0;
+  for (const char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++count;  // not a continuation byte
+  }
+  return count;
 }
 
 std::string upper(std::string_view utf8) {

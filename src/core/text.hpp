@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tdkt::text {
 
@@ -42,6 +43,12 @@ std::string upper(std::string_view utf8);
 // Vietnamese number formats: 124249.27 -> "124.249,27"; 2400 -> "2.400".
 std::string format_integer(std::int64_t value);
 std::string format_decimal(double value, int decimals);
+
+// The words of a folded search text, at most `max_terms` of them: what a search matches.
+std::vector<std::string> search_terms(std::string_view folded, std::size_t max_terms = 8);
+
+// The number of characters (code points) of valid UTF-8: what a length limit shown to users counts.
+std::size_t length(std::string_view utf8);
 
 // True when the string is valid UTF-8.
 bool valid_utf8(std::string_view bytes);

@@ -86,6 +86,18 @@ TEST(Utf8, Validates) {
   EXPECT_FALSE(valid_utf8("\xC3\x28"));
 }
 
+TEST(SearchTerms, SplitsFoldedWordsUpToTheLimit) {
+  EXPECT_EQ(search_terms(fold("  Nguyễn   Văn Khang ")), (std::vector<std::string>{"nguyen", "van", "khang"}));
+  EXPECT_EQ(search_terms("a b c d", 2), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(search_terms("").empty());
+}
+
+TEST(Length, CountsCharactersNotBytes) {
+  EXPECT_EQ(length("Nguyễn"), 6U);
+  EXPECT_EQ(length("ĐẮK"), 3U);
+  EXPECT_EQ(length(""), 0U);
+}
+
 TEST(Upper, KeepsVietnameseLettersAndTones) {
   EXPECT_EQ(upper("Ban Dân tộc tỉnh Bình Phước"), "BAN DÂN TỘC TỈNH BÌNH PHƯỚC");
   EXPECT_EQ(upper("Sở Dân tộc và Tôn giáo; đ"), "SỞ DÂN TỘC VÀ TÔN GIÁO; Đ");

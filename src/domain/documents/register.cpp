@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 
 namespace tdkt::domain {
 namespace {
@@ -53,15 +54,6 @@ bool symbol_char(char c) {
   return byte >= 0x80 || std::isalnum(byte) != 0 || c == '-' || c == '/' || c == '.';
 }
 
-Status check_text(std::string& value, const char* field, std::size_t max_bytes, bool required, const char* what) {
-  value = text::normalize(value);
-  if (required && value.empty()) return Error::invalid(field, std::string(what) + " không được để trống.");
-  if (value.size() > max_bytes) {
-    return Error::invalid(field, std::string(what) + " dài quá " + std::to_string(max_bytes) + " ký tự.");
-  }
-  return {};
-}
-
 Status check_blocks(std::vector<DocumentBlock>& blocks, const char* field) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const std::string name = std::string(field) + "[" + std::to_string(i) + "]";
@@ -72,7 +64,7 @@ Status check_blocks(std::vector<DocumentBlock>& blocks, const char* field) {
     }
     blocks[i].text = text::normalize(blocks[i].text);
     if (blocks[i].text.empty()) return Error::invalid(name + ".text", "Đoạn văn không được để trống.");
-    if (blocks[i].text.size() > 20000) return Error::invalid(name + ".text", "Đoạn văn dài quá 20.000 ký tự.");
+    if (text::length(blocks[i].text) > 20000) return Error::invalid(name + ".text", "Đoạn văn dài quá 20.000 ký tự.");
   }
   return {};
 }
@@ -164,15 +156,15 @@ Result<RegisteredDocument> check_document(RegisteredDocument document, int curre
     return Error::invalid("number", "Năm trong số, ký hiệu (" + std::to_string(*document.number.year) +
                                         ") khác năm ban hành (" + std::to_string(document.year) + ").");
   }
-  TDKT_TRY(check_text(document.issuer, "issuer", 300, true, "Cơ quan ban hành"));
-  TDKT_TRY(check_text(document.issuer_parent, "issuer_parent", 300, false, "Cơ quan chủ quản"));
-  TDKT_TRY(check_text(document.place, "place", 100, document.own, "Địa danh"));
-  TDKT_TRY(check_text(document.signer_name, "signer_name", 200, false, "Người ký"));
-  TDKT_TRY(check_text(document.signer_authority, "signer_authority", 200, false, "Thẩm quyền ký"));
-  TDKT_TRY(check_text(document.signer_position, "signer_position", 200, false, "Chức vụ người ký"));
-  TDKT_TRY(check_text(document.summary, "summary", 1000, true, "Trích yếu"));
+  TDKT_TRY(check_text_field(document.issuer, "issuer", 300, true, "Cơ quan ban hành"));
+  TDKT_TRY(check_text_field(document.issuer_parent, "issuer_parent", 300, false, "Cơ quan chủ quản"));
+  TDKT_TRY(check_text_field(document.place, "place", 100, document.own, "Địa danh"));
+  TDKT_TRY(check_text_field(document.signer_name, "signer_name", 200, false, "Người ký"));
+  TDKT_TRY(check_text_field(document.signer_authority, "signer_authority", 200, false, "Thẩm quyền ký"));
+  TDKT_TRY(check_text_field(document.signer_position, "signer_position", 200, false, "Chức vụ người ký"));
+  TDKT_TRY(check_text_field(document.summary, "summary", 1000, true, "Trích yếu"));
   for (std::size_t i = 0; i < document.recipients.size(); ++i) {
-    TDKT_TRY(check_text(document.recipients[i], "recipients", 300, true, "Nơi nhận"));
+    TDKT_TRY(check_text_field(document.recipients[i], "recipients", 300, true, "Nơi nhận"));
   }
   if (!document.own && (!document.preamble.empty() || !document.body.empty())) {
     return Error::invalid("body", "Chỉ văn bản của cơ quan mới soạn nội dung trong tdkt.");

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 
 namespace tdkt::domain {
 namespace {
@@ -92,15 +93,6 @@ Status check_count(const std::optional<int>& count, const char* field) {
   return {};
 }
 
-Status check_text(std::string& value, const char* field, std::size_t max_bytes, bool required, const char* what) {
-  value = text::normalize(value);
-  if (required && value.empty()) return Error::invalid(field, std::string(what) + " không được để trống.");
-  if (value.size() > max_bytes) {
-    return Error::invalid(field, std::string(what) + " dài quá " + std::to_string(max_bytes) + " ký tự.");
-  }
-  return {};
-}
-
 }  // namespace
 
 std::optional<int> PersonYear::counted_months() const {
@@ -137,8 +129,8 @@ Result<PersonYear> check_person_year(PersonYear record, int current_year) {
     return Error::invalid("discipline_date",
                           "Ngày quyết định kỷ luật phải thuộc năm " + std::to_string(record.year) + ".");
   }
-  TDKT_TRY(check_text(record.pending_note, "pending_note", 500, false, "Nội dung đang xem xét"));
-  TDKT_TRY(check_text(record.note, "note", 1000, false, "Ghi chú"));
+  TDKT_TRY(check_text_field(record.pending_note, "pending_note", 500, false, "Nội dung đang xem xét"));
+  TDKT_TRY(check_text_field(record.note, "note", 1000, false, "Ghi chú"));
   return record;
 }
 
@@ -160,14 +152,14 @@ Result<UnitYear> check_unit_year(UnitYear record, int current_year) {
                                             ") lớn hơn tổng số thành viên (" + std::to_string(*record.members) + ").");
     }
   }
-  TDKT_TRY(check_text(record.note, "note", 1000, false, "Ghi chú"));
+  TDKT_TRY(check_text_field(record.note, "note", 1000, false, "Ghi chú"));
   return record;
 }
 
 Result<InitiativeRecord> check_initiative(InitiativeRecord record, int current_year) {
   TDKT_TRY(check_year(record.year, current_year, "year"));
-  TDKT_TRY(check_text(record.title, "title", 500, true, "Tên sáng kiến, đề tài"));
-  TDKT_TRY(check_text(record.recognised_by, "recognised_by", 200, false, "Quyết định công nhận"));
+  TDKT_TRY(check_text_field(record.title, "title", 500, true, "Tên sáng kiến, đề tài"));
+  TDKT_TRY(check_text_field(record.recognised_by, "recognised_by", 200, false, "Quyết định công nhận"));
   record.used_for = text::normalize(record.used_for);
   if (record.used_for.empty() != !record.used_for_year) {
     return Error::invalid(record.used_for.empty() ? "used_for" : "used_for_year",
@@ -186,9 +178,9 @@ Result<GrantRecord> check_grant(GrantRecord record, int current_year, bool known
     return Error::invalid("honour", "Không rõ mã danh hiệu, hình thức khen thưởng \"" + record.honour + "\".");
   }
   TDKT_TRY(check_year(record.year, current_year, "year"));
-  TDKT_TRY(check_text(record.decision_number, "decision_number", 100, false, "Số quyết định"));
-  TDKT_TRY(check_text(record.authority, "authority", 300, false, "Cấp quyết định"));
-  TDKT_TRY(check_text(record.note, "note", 1000, false, "Ghi chú"));
+  TDKT_TRY(check_text_field(record.decision_number, "decision_number", 100, false, "Số quyết định"));
+  TDKT_TRY(check_text_field(record.authority, "authority", 300, false, "Cấp quyết định"));
+  TDKT_TRY(check_text_field(record.note, "note", 1000, false, "Ghi chú"));
   if (record.decision_date && record.decision_date->year() < record.year) {
     return Error::invalid("decision_date", "Ngày quyết định (" + record.decision_date->vn() +
                                                ") không thể trước năm được khen (" + std::to_string(record.year) +
