@@ -77,20 +77,27 @@ Result<domain::DocumentNumber> DocumentService::next_number(const Actor& actor, 
 Result<domain::RegisteredDocument> DocumentService::register_document(const Actor& actor,
                                                                       DocumentRegistration registration) {
   TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
+  auto work = store_.write();
+  auto registered = register_document_in(*work, actor, std::move(registration), clock_);
+  if (registered) work->commit();
+  return registered;
+}
+
+Result<domain::RegisteredDocument> register_document_in(UnitOfWork& work, const Actor& actor,
+                                                        DocumentRegistration registration, const Clock& clock) {
   auto& document = registration.document;
   document.id = DocumentId{};
   document.year = document.issued_on.year();
   if (registration.assign_number && !document.own) {
     return Error::invalid("number", "tdkt chỉ cấp số cho văn bản của cơ quan.");
   }
-  auto work = store_.write();
-  auto& repo = work->documents();
+  auto& repo = work.documents();
   const auto last = document.own ? repo.last_number(document.number.symbol, document.year) : 0;
   if (registration.assign_number) {
     if (document.number.symbol.empty()) return Error::invalid("symbol", "Chưa có ký hiệu văn bản (ví dụ: KH-BDT).");
     document.number.number = last + 1;
   }
-  auto checked = domain::check_document(std::move(document), clock_.today().year());
+  auto checked = domain::check_document(std::move(document), clock.today().year());
   if (!checked) return std::move(checked).error();
   if (!repo.find_by_number(checked->number.text(), checked->year, checked->issuer).empty()) {
     return Error::conflict(ErrorCode::kConflict, "number",
@@ -119,10 +126,9 @@ Result<domain::RegisteredDocument> DocumentService::register_document(const Acto
   }
   checked->id = repo.insert_document(*checked, document_search_text(*checked));
   if (checked->own) repo.set_last_number(checked->number.symbol, checked->year, checked->number.number);
-  work->audit({actor.name, "document", checked->id.value, "create", std::nullopt,
-               snapshot(*checked, text::normalize(registration.gap_reason))},
-              clock_.now_iso());
-  work->commit();
+  work.audit({actor.name, "document", checked->id.value, "create", std::nullopt,
+              snapshot(*checked, text::normalize(registration.gap_reason))},
+             clock.now_iso());
   return checked;
 }
 

@@ -42,6 +42,12 @@ class DocumentService {
   const Clock& clock_;
 };
 
+// Registers a document within `work`, numbering it as DocumentService::register_document does,
+// with its audit record; the caller checks the permission and commits. For use cases that
+// register a document as part of a larger change (a plan drafted from a movement).
+Result<domain::RegisteredDocument> register_document_in(UnitOfWork& work, const Actor& actor,
+                                                        DocumentRegistration registration, const Clock& clock);
+
 // The folded text a register search matches: number, issuer and summary.
 std::string document_search_text(const domain::RegisteredDocument& document);
 

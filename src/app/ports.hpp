@@ -15,12 +15,16 @@
 #include "core/civil_date.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/account.hpp"
+#include "domain/campaigns/campaign.hpp"
+#include "domain/documents/attachment.hpp"
 #include "domain/documents/register.hpp"
+#include "domain/movements/movement.hpp"
 #include "domain/organisation/bloc.hpp"
 #include "domain/organisation/restructuring.hpp"
 #include "domain/organisation/unit.hpp"
 #include "domain/people/person.hpp"
 #include "domain/records/records.hpp"
+#include "domain/targets/target.hpp"
 
 namespace tdkt::app {
 
@@ -183,6 +187,46 @@ struct DocumentQuery {
   int limit = 200;
 };
 
+struct MovementQuery {
+  std::vector<std::string> terms;      // folded words matched against name, theme and authority
+  std::optional<CivilDate> active_on;  // movements whose period contains this day
+  std::optional<domain::MovementLevel> level;
+};
+
+// Movements with their waves, assignments and implemented documents.
+class MovementRepository {
+ public:
+  virtual ~MovementRepository() = default;
+  virtual std::optional<domain::Movement> find_movement(MovementId id) = 0;
+  // Oldest start first.
+  virtual std::vector<domain::Movement> list_movements(const MovementQuery& query) = 0;
+  // The movements implementing `parent`.
+  virtual std::vector<domain::Movement> children_of(MovementId parent) = 0;
+  // The movement whose plan is `document`, if any.
+  virtual std::optional<MovementId> movement_of_plan(DocumentId document) = 0;
+  virtual MovementId insert_movement(const domain::Movement& movement, const std::string& search_text) = 0;
+  // Replaces every field, wave, assignment and implemented document.
+  virtual void update_movement(const domain::Movement& movement, const std::string& search_text) = 0;
+};
+
+// Registration campaigns with their units, and their registrations.
+class CampaignRepository {
+ public:
+  virtual ~CampaignRepository() = default;
+  virtual std::optional<domain::Campaign> find_campaign(CampaignId id) = 0;
+  virtual std::optional<domain::Campaign> find_campaign_for(MovementId movement, int year) = 0;
+  // Newest year first.
+  virtual std::vector<domain::Campaign> list_campaigns() = 0;
+  virtual CampaignId insert_campaign(const domain::Campaign& campaign) = 0;
+  // Writes the reopening, the consolidation and each unit's consolidation (the units stay).
+  virtual void update_campaign(const domain::Campaign& campaign) = 0;
+  // In the order they were made.
+  virtual std::vector<domain::Registration> registrations(CampaignId campaign) = 0;
+  virtual std::optional<domain::Registration> find_registration(RegistrationId id) = 0;
+  virtual RegistrationId insert_registration(const domain::Registration& registration) = 0;
+  virtual void delete_registration(RegistrationId id) = 0;
+};
+
 // The document register and the numbering of the agency's own documents.
 class DocumentRepository {
  public:
@@ -197,6 +241,42 @@ class DocumentRepository {
   // The last number given to `symbol` in `year` (0 when none), and its update.
   virtual int last_number(const std::string& symbol, int year) = 0;
   virtual void set_last_number(const std::string& symbol, int year, int number) = 0;
+};
+
+// Targets of movements for units, and their measured values.
+class TargetRepository {
+ public:
+  virtual ~TargetRepository() = default;
+  virtual std::optional<domain::Target> find_target(TargetId id) = 0;
+  // By unit, then position, then id; of one unit when given.
+  virtual std::vector<domain::Target> targets_of(MovementId movement, std::optional<UnitId> unit) = 0;
+  // The highest position among the unit's targets of the movement (0 when none).
+  virtual int last_position(MovementId movement, UnitId unit) = 0;
+  virtual TargetId insert_target(const domain::Target& target) = 0;
+  virtual void update_target(const domain::Target& target) = 0;
+  // Deletes the target with its measurements.
+  virtual void delete_target(TargetId id) = 0;
+  // Oldest first.
+  virtual std::vector<domain::Measurement> measurements_of(TargetId target) = 0;
+  virtual std::optional<domain::Measurement> find_measurement(TargetId target, CivilDate measured_on) = 0;
+  // Adds the value of that day, or replaces it.
+  virtual void upsert_measurement(const domain::Measurement& measurement) = 0;
+  virtual void delete_measurement(TargetId target, CivilDate measured_on) = 0;
+};
+
+// Files attached to documents of the register. The adapter keeps the content (base64 in the
+// database: ADR 0007) and computes its SHA-256.
+class AttachmentRepository {
+ public:
+  virtual ~AttachmentRepository() = default;
+  // Oldest first; without their content.
+  virtual std::vector<domain::Attachment> attachments_of(DocumentId document) = 0;
+  virtual std::optional<domain::Attachment> find_attachment(AttachmentId id) = 0;
+  // The bytes of the file as uploaded.
+  virtual std::optional<std::string> attachment_content(AttachmentId id) = 0;
+  // Stores the file; returns the attachment with its id, size and digest.
+  virtual domain::Attachment insert_attachment(const domain::Attachment& attachment, const std::string& content) = 0;
+  virtual void delete_attachment(AttachmentId id) = 0;
 };
 
 struct StoredAccount {
@@ -249,6 +329,10 @@ class UnitOfWork {
   virtual AccountRepository& accounts() = 0;
   virtual RecordsRepository& records() = 0;
   virtual DocumentRepository& documents() = 0;
+  virtual MovementRepository& movements() = 0;
+  virtual CampaignRepository& campaigns() = 0;
+  virtual TargetRepository& targets() = 0;
+  virtual AttachmentRepository& attachments() = 0;
   // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;

@@ -165,15 +165,15 @@ int run(int argc, char** argv) {
         if (!context.organisation().restructurings().empty() || !existing.empty()) {
           return fail("cơ sở dữ liệu " + location->display() + " đã có dữ liệu; không nạp dữ liệu mẫu lần nữa.");
         }
-        auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(),
-                                         context.records(), context.documents());
+        auto summary = ingest::load_demo(context.demo_services());
         if (!summary) return print_error(summary.error());
         database.optimize();
         std::cout << "Đã nạp dữ liệu mẫu: " << summary->units << " đơn vị, " << summary->restructurings
                   << " đợt sắp xếp, " << summary->people << " cá nhân, " << summary->memberships
                   << " quá trình công tác, " << summary->blocs << " khối thi đua, " << summary->person_years
                   << " hồ sơ năm cá nhân, " << summary->unit_years << " hồ sơ năm tập thể, " << summary->grants
-                  << " khen thưởng đã nhận, " << summary->documents << " văn bản trong sổ văn bản.\n";
+                  << " khen thưởng đã nhận, " << summary->documents << " văn bản trong sổ văn bản, "
+                  << summary->movements << " phong trào thi đua.\n";
         std::cout << "Tài khoản mẫu, mật khẩu demo1234:";
         for (const auto& name : summary->accounts)
           std::cout << " " << name;

@@ -22,6 +22,11 @@ using BlocId = Id<struct BlocTag>;
 using InitiativeId = Id<struct InitiativeTag>;
 using GrantId = Id<struct GrantTag>;
 using DocumentId = Id<struct DocumentTag>;
+using MovementId = Id<struct MovementTag>;
+using CampaignId = Id<struct CampaignTag>;
+using RegistrationId = Id<struct RegistrationTag>;
+using TargetId = Id<struct TargetTag>;
+using AttachmentId = Id<struct AttachmentTag>;
 
 }  // namespace tdkt
 

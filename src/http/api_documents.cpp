@@ -40,7 +40,9 @@ Json blocks_json(const std::vector<domain::DocumentBlock>& blocks) {
   return out;
 }
 
-Json to_json(const domain::RegisteredDocument& document, bool full) {
+}  // namespace
+
+Json document_json(const domain::RegisteredDocument& document, bool full) {
   Json cites = Json::array();
   for (const auto id : document.cites)
     cites.push_back(id.value);
@@ -68,6 +70,8 @@ Json to_json(const domain::RegisteredDocument& document, bool full) {
   }
   return json;
 }
+
+namespace {
 
 Result<std::vector<domain::DocumentBlock>> read_blocks(const Json& body, const std::string& name) {
   std::vector<domain::DocumentBlock> blocks;
@@ -172,7 +176,7 @@ ApiResponse list_documents(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(documents, services.documents.list(request.actor, list));
   Json items = Json::array();
   for (const auto& document : *documents)
-    items.push_back(to_json(document, false));
+    items.push_back(document_json(document, false));
   Json types = Json::array();
   for (const auto type : domain::all_document_types())
     types.push_back({{"code", std::string(domain::to_string(type))}, {"label", domain::vietnamese_label(type)}});
@@ -182,10 +186,11 @@ ApiResponse list_documents(const ApiRequest& request, Services& services) {
 ApiResponse get_document(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(document, services.documents.document(request.actor, DocumentId{*id}));
-  Json json = to_json(*document, true);
+  Json json = document_json(*document, true);
   Json cited = Json::array();
   for (const auto cited_id : document->cites) {
-    if (auto found = services.documents.document(request.actor, cited_id)) cited.push_back(to_json(*found, false));
+    if (auto found = services.documents.document(request.actor, cited_id))
+      cited.push_back(document_json(*found, false));
   }
   json["cited_documents"] = cited;
   return ok(std::move(json));
@@ -195,7 +200,7 @@ ApiResponse create_document(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(body, parse_object(request.raw.body, kDocumentFields));
   TDKT_HTTP_TRY(registration, read_registration(*body));
   TDKT_HTTP_TRY(document, services.documents.register_document(request.actor, std::move(*registration)));
-  return ok(to_json(*document, true), 201);
+  return ok(document_json(*document, true), 201);
 }
 
 ApiResponse next_number(const ApiRequest& request, Services& services) {

@@ -14,5 +14,7 @@ Json to_json(const domain::Person& person);
 Json to_json(const domain::Membership& membership);
 Json to_json(const app::AuditRecord& record);
 Json date_or_null(const std::optional<CivilDate>& day);
+// A document of the register; `full` adds recipients, preamble and body.
+Json document_json(const domain::RegisteredDocument& document, bool full);
 
 }  // namespace tdkt::http

@@ -9,8 +9,9 @@ namespace tdkt::http {
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
-  for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes,
-                      &records_routes, &import_routes, &document_routes}) {
+  for (auto* group :
+       {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes, &records_routes,
+        &import_routes, &document_routes, &movement_routes, &target_routes, &attachment_routes, &campaign_routes}) {
     for (auto& route : (*group)())
       routes.push_back(std::move(route));
   }

@@ -10,12 +10,16 @@
 #include <vector>
 
 #include "app/account_service.hpp"
+#include "app/attachment_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/campaign_service.hpp"
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
+#include "app/movement_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
+#include "app/target_service.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
 
@@ -30,9 +34,13 @@ struct Services {
   app::RecordsService& records;
   app::EligibilityService& eligibility;
   app::DocumentService& documents;
+  app::MovementService& movements;
   const domain::rules::RuleLibrary* rules;  // the rule sets compiled in; nullptr if they failed to load
   const app::Clock& clock;
   std::function<Json()> health;  // backend and schema version
+  app::TargetService& targets;
+  app::AttachmentService& attachments;
+  app::CampaignService& campaigns;
 };
 
 // A parsed request as handlers see it.
@@ -68,6 +76,7 @@ using Handler = std::function<ApiResponse(const ApiRequest&, Services&)>;
 enum class Body {
   kJson,         // application/json, at most 1 MiB
   kSpreadsheet,  // an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)
+  kFile,         // any file up to max_upload_bytes, raw; the use case checks what it is
 };
 
 enum class Access {
@@ -91,6 +100,10 @@ std::vector<Route> rules_routes();
 std::vector<Route> records_routes();
 std::vector<Route> import_routes();
 std::vector<Route> document_routes();
+std::vector<Route> movement_routes();
+std::vector<Route> campaign_routes();
+std::vector<Route> target_routes();
+std::vector<Route> attachment_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

@@ -279,11 +279,16 @@ void Server::install_pages() {
       {R"(/units/(\d+))", "web/unit.html", std::nullopt},
       {"/documents", "web/documents.html", std::nullopt},
       {R"(/documents/(\d+))", "web/document.html", std::nullopt},
+      {"/movements", "web/movements.html", std::nullopt},
+      {R"(/movements/(\d+))", "web/movement.html", std::nullopt},
+      {"/campaigns", "web/campaigns.html", std::nullopt},
+      {R"(/campaigns/(\d+))", "web/campaign.html", std::nullopt},
       {"/audit", "web/audit.html", domain::Permission::kReadAudit},
       {"/rules", "web/rules.html", std::nullopt},
       {"/account", "web/account.html", std::nullopt},
       {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
       {"/admin/roles", "web/admin-roles.html", std::nullopt},
+      {R"(/movements/(\d+)/targets)", "web/targets.html", std::nullopt},
   };
   for (const auto& page : pages) {
     server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {

@@ -18,6 +18,10 @@ struct Loader {
   app::PeopleService& people;
   app::Actor actor = app::Actor::system("demo");
   std::map<std::string, UnitId> units;
+  // Documents of the register by number as written, and by "NUMBER@YEAR" where numbers repeat
+  // across issuers ("01/CT-UBND@2024").
+  std::map<std::string, DocumentId> documents_by_number;
+  std::map<std::string, MovementId> movements;
   DemoSummary summary;
 
   static std::string text(const Json& object, const char* name) {
@@ -301,9 +305,99 @@ struct Loader {
     return {};
   }
 
+  Result<DocumentId> document(const std::string& number) const {
+    auto found = documents_by_number.find(number);
+    if (found == documents_by_number.end()) {
+      return Error::invalid("demo", "demo.json: không có văn bản \"" + number + "\" trong sổ văn bản.");
+    }
+    return found->second;
+  }
+
+  static std::vector<std::string> lines(const Json& item, const char* name) {
+    std::vector<std::string> out;
+    for (const auto& line : item.value(name, Json::array()))
+      out.push_back(line.get<std::string>());
+    return out;
+  }
+
+  // Movements, parents first; "parent" names an earlier movement's key, "unit" and the
+  // assignments' units name unit keys, "implements" and "plan" name documents of the register.
+  // "draft_plan" drafts the plan through the same use case as the page.
+  Status load_movements(const Json& list, app::MovementService& service) {
+    for (const auto& item : list) {
+      domain::Movement movement;
+      movement.name = text(item, "name");
+      movement.theme = text(item, "theme");
+      movement.authority = text(item, "authority");
+      movement.level = domain::movement_level_from_string(text(item, "level")).value_or(domain::MovementLevel::kAgency);
+      movement.kind = domain::movement_kind_from_string(text(item, "kind")).value_or(domain::MovementKind::kRegular);
+      movement.starts_on = date(item, "starts_on").value_or(CivilDate{});
+      movement.ends_on = date(item, "ends_on").value_or(CivilDate{});
+      if (item.contains("parent")) {
+        auto parent = movements.find(text(item, "parent"));
+        if (parent == movements.end()) {
+          return Error::invalid("demo", "demo.json: không có phong trào khóa \"" + text(item, "parent") + "\".");
+        }
+        movement.parent = parent->second;
+      }
+      if (item.contains("unit")) {
+        TDKT_TRY_ASSIGN(movement.unit, unit(text(item, "unit")));
+      }
+      movement.purposes = lines(item, "purposes");
+      movement.requirements = lines(item, "requirements");
+      movement.solutions = lines(item, "solutions");
+      for (const auto& content : item.value("content_items", Json::array()))
+        movement.content_items.push_back({text(content, "title"), text(content, "text")});
+      for (const auto& entry : item.value("waves", Json::array())) {
+        domain::Wave wave{text(entry, "name"),
+                          date(entry, "starts_on").value_or(CivilDate{}),
+                          date(entry, "ends_on").value_or(CivilDate{}),
+                          {}};
+        for (const auto& occasion : entry.value("occasions", Json::array()))
+          wave.occasions.push_back({text(occasion, "name"), date(occasion, "on")});
+        movement.waves.push_back(std::move(wave));
+      }
+      for (const auto& entry : item.value("assignments", Json::array())) {
+        domain::Assignment assignment;
+        TDKT_TRY_ASSIGN(assignment.unit, unit(text(entry, "unit")));
+        assignment.task = text(entry, "task");
+        movement.assignments.push_back(std::move(assignment));
+      }
+      for (const auto& number : item.value("implements", Json::array())) {
+        DocumentId id;
+        TDKT_TRY_ASSIGN(id, document(number.get<std::string>()));
+        movement.implements.push_back(id);
+      }
+      if (item.contains("plan")) {
+        DocumentId id;
+        TDKT_TRY_ASSIGN(id, document(text(item, "plan")));
+        movement.plan_document = id;
+      }
+      auto created = service.create(actor, std::move(movement));
+      if (!created) return std::move(created).error();
+      movements[text(item, "key")] = created->id;
+      ++summary.movements;
+      if (item.contains("draft_plan")) {
+        const auto& draft = item.at("draft_plan");
+        app::PlanRequest request;
+        request.issued_on = date(draft, "issued_on").value_or(CivilDate{});
+        request.issuer_parent = text(draft, "issuer_parent");
+        request.signer_name = text(draft, "signer_name");
+        request.signer_authority = text(draft, "signer_authority");
+        request.signer_position = text(draft, "signer_position");
+        request.recipients = lines(draft, "recipients");
+        auto plan = service.create_plan(actor, created->id, std::move(request));
+        if (!plan) return std::move(plan).error();
+        documents_by_number[plan->number.text() + "@" + std::to_string(plan->year)] = plan->id;
+        ++summary.documents;
+      }
+    }
+    return {};
+  }
+
   // Documents of the register, oldest first; "cites" names earlier documents by number.
   Status load_documents(const Json& list, app::DocumentService& documents) {
-    std::map<std::string, DocumentId> by_number;
+    auto& by_number = documents_by_number;
     for (const auto& item : list) {
       app::DocumentRegistration registration;
       auto& document = registration.document;
@@ -338,6 +432,7 @@ struct Loader {
       auto saved = documents.register_document(actor, std::move(registration));
       if (!saved) return std::move(saved).error();
       by_number[saved->number.text()] = saved->id;
+      by_number[saved->number.text() + "@" + std::to_string(saved->year)] = saved->id;
       ++summary.documents;
     }
     return {};
@@ -357,19 +452,118 @@ struct Loader {
     ++summary.blocs;
     return {};
   }
+  // Targets of movements, with their measured values: "movement" and "unit" name earlier keys.
+  Status load_targets(const Json& list, app::TargetService& service) {
+    for (const auto& item : list) {
+      auto movement = movements.find(text(item, "movement"));
+      if (movement == movements.end()) {
+        return Error::invalid("demo", "demo.json: không có phong trào khóa \"" + text(item, "movement") + "\".");
+      }
+      domain::Target target;
+      target.movement = movement->second;
+      TDKT_TRY_ASSIGN(target.unit, unit(text(item, "unit")));
+      target.group_name = text(item, "group");
+      target.indicator = text(item, "indicator");
+      target.measure = text(item, "measure");
+      target.plan_value = item.value("plan_value", 0.0);
+      target.due_on = date(item, "due_on").value_or(CivilDate{});
+      auto created = service.create(actor, std::move(target));
+      if (!created) return std::move(created).error();
+      ++summary.targets;
+      for (const auto& value : item.value("values", Json::array())) {
+        domain::Measurement measurement{created->target.id, date(value, "measured_on").value_or(CivilDate{}),
+                                        value.value("value", 0.0), text(value, "note")};
+        TDKT_TRY(service.record(actor, std::move(measurement)));
+        ++summary.target_values;
+      }
+    }
+    return {};
+  }
+  // Registration campaigns of movements ("movement" names an earlier key), with registrations
+  // replayed on the day they were made ("on"): the service accepts an explicit day from the
+  // system actor only. "imported" rows go through the Excel import path (source imported);
+  // "consolidated_units" are the unit heads' confirmations, each on its day.
+  Status load_campaigns(const Json& list, app::CampaignService& service) {
+    for (const auto& item : list) {
+      auto movement = movements.find(text(item, "movement"));
+      if (movement == movements.end()) {
+        return Error::invalid("demo", "demo.json: không có phong trào khóa \"" + text(item, "movement") + "\".");
+      }
+      domain::Campaign campaign;
+      campaign.movement = movement->second;
+      campaign.year = item.value("year", 0);
+      campaign.deadline = date(item, "deadline").value_or(CivilDate{});
+      for (const auto& code : item.value("honours", Json::array()))
+        campaign.honours.push_back(code.get<std::string>());
+      for (const auto& key : item.value("units", Json::array())) {
+        UnitId id;
+        TDKT_TRY_ASSIGN(id, unit(key.get<std::string>()));
+        campaign.units.push_back({id, std::nullopt, {}});
+      }
+      auto created = service.create(actor, std::move(campaign));
+      if (!created) return std::move(created).error();
+      const auto campaign_id = created->campaign.id;
+      ++summary.campaigns;
+      auto subject = [this](const Json& entry) -> Result<domain::SubjectRef> {
+        if (entry.contains("unit")) {
+          auto id = unit(text(entry, "unit"));
+          if (!id) return std::move(id).error();
+          return domain::SubjectRef{domain::rules::SubjectKind::kUnit, id->value};
+        }
+        auto id = person_named(text(entry, "person"));
+        if (!id) return std::move(id).error();
+        return domain::SubjectRef{domain::rules::SubjectKind::kPerson, id->value};
+      };
+      for (const auto& entry : item.value("registrations", Json::array())) {
+        app::RegistrationRequest request;
+        TDKT_TRY_ASSIGN(request.subject, subject(entry));
+        request.honour = text(entry, "honour");
+        request.note = text(entry, "note");
+        request.registered_on = date(entry, "on");
+        TDKT_TRY(service.register_subject(actor, campaign_id, request));
+        ++summary.registrations;
+      }
+      if (item.contains("imported")) {
+        const auto& imported = item.at("imported");
+        std::vector<app::RegistrationRow> rows;
+        for (const auto& entry : imported.value("rows", Json::array())) {
+          app::RegistrationRow row;
+          row.row = static_cast<int>(rows.size()) + 4;
+          row.sheet = "Đăng ký thi đua";
+          TDKT_TRY_ASSIGN(row.subject, subject(entry));
+          row.honour = text(entry, "honour");
+          row.note = text(entry, "note");
+          row.registered_on = date(entry, "on");
+          rows.push_back(std::move(row));
+        }
+        auto report = service.import(actor, campaign_id, rows, false, date(imported, "on"));
+        if (!report) return std::move(report).error();
+        if (!report->problems.empty()) {
+          return Error::invalid("demo",
+                                "demo.json: dòng " + std::to_string(report->problems.front().row) +
+                                    " của đăng ký nhập từ Excel bị từ chối: " + report->problems.front().message);
+        }
+        summary.registrations += report->created;
+      }
+      for (const auto& entry : item.value("consolidated_units", Json::array())) {
+        UnitId id;
+        TDKT_TRY_ASSIGN(id, unit(text(entry, "unit")));
+        TDKT_TRY(service.consolidate_unit(actor, campaign_id, id, date(entry, "on")));
+      }
+    }
+    return {};
+  }
 };
 
 }  // namespace
 
-Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts, app::RecordsService& records,
-                              app::DocumentService& documents) {
+Result<DemoSummary> load_demo(const DemoServices& services) {
   std::string_view data;
   for (const auto& file : demo_files()) {
     if (file.path == "demo.json") data = file.data;
   }
   const Json demo = Json::parse(data);
-  Loader loader(organisation, people);
+  Loader loader(services.organisation, services.people);
   int index = 0;
   for (const auto& step : demo.at("steps")) {
     Status status;
@@ -377,9 +571,12 @@ Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::Peopl
     if (step.contains("restructuring")) status = loader.load_restructuring(step.at("restructuring"));
     if (step.contains("people")) status = loader.load_people(step.at("people"));
     if (step.contains("bloc")) status = loader.load_bloc(step.at("bloc"));
-    if (step.contains("accounts")) status = loader.load_accounts(step.at("accounts"), accounts);
-    if (step.contains("records")) status = loader.load_records(step.at("records"), records);
-    if (step.contains("documents")) status = loader.load_documents(step.at("documents"), documents);
+    if (step.contains("accounts")) status = loader.load_accounts(step.at("accounts"), services.accounts);
+    if (step.contains("records")) status = loader.load_records(step.at("records"), services.records);
+    if (step.contains("documents")) status = loader.load_documents(step.at("documents"), services.documents);
+    if (step.contains("movements")) status = loader.load_movements(step.at("movements"), services.movements);
+    if (step.contains("targets")) status = loader.load_targets(step.at("targets"), services.targets);
+    if (step.contains("campaigns")) status = loader.load_campaigns(step.at("campaigns"), services.campaigns);
     if (!status) {
       Error error = std::move(status).error();
       error.message = "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;

@@ -4,10 +4,13 @@
 #include <span>
 
 #include "app/account_service.hpp"
+#include "app/campaign_service.hpp"
 #include "app/document_service.hpp"
+#include "app/movement_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
+#include "app/target_service.hpp"
 #include "core/embedded.hpp"
 
 namespace tdkt::ingest {
@@ -24,12 +27,27 @@ struct DemoSummary {
   int unit_years = 0;
   int grants = 0;
   int documents = 0;
+  int movements = 0;
+  int targets = 0;
+  int target_values = 0;
+  int campaigns = 0;
+  int registrations = 0;
   std::vector<std::string> accounts;  // demo accounts, one per role, password demo1234
 };
 
+// The use cases the demo goes through, as the API would.
+struct DemoServices {
+  app::OrganisationService& organisation;
+  app::PeopleService& people;
+  app::AccountService& accounts;
+  app::RecordsService& records;
+  app::DocumentService& documents;
+  app::MovementService& movements;
+  app::TargetService& targets;
+  app::CampaignService& campaigns;
+};
+
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.
-Result<DemoSummary> load_demo(app::OrganisationService& organisation, app::PeopleService& people,
-                              app::AccountService& accounts, app::RecordsService& records,
-                              app::DocumentService& documents);
+Result<DemoSummary> load_demo(const DemoServices& services);
 
 }  // namespace tdkt::ingest

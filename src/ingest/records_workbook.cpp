@@ -1,8 +1,6 @@
 #include "ingest/records_workbook.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <set>
 #include <span>
@@ -11,6 +9,7 @@
 #include "core/text.hpp"
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
+#include "ingest/sheet_cells.hpp"
 
 namespace tdkt::ingest {
 namespace {
@@ -131,11 +130,6 @@ std::string header_text(const Column& column) {
   std::string text(column.title);
   if (!column.hint.empty()) text += " (" + std::string(column.hint) + ")";
   return text;
-}
-
-// What a header cell is matched by: the folded text before any note in parentheses.
-std::string header_key(std::string_view text) {
-  return text::fold(text.substr(0, text.find('(')));
 }
 
 // ---- The form ---------------------------------------------------------------------------------
@@ -275,22 +269,6 @@ Result<Layout> find_layout(const excel::Sheet& sheet, const SheetSpec& spec, con
     }
   }
   return layout;
-}
-
-std::optional<std::int64_t> whole_number(const excel::Cell& cell) {
-  if (cell.kind == excel::CellKind::kNumber) {
-    if (!std::isfinite(cell.number) || std::floor(cell.number) != cell.number || std::fabs(cell.number) > 9.0e15) {
-      return std::nullopt;
-    }
-    return static_cast<std::int64_t>(cell.number);
-  }
-  if (cell.kind != excel::CellKind::kText) return std::nullopt;
-  const auto trimmed = text::normalize(cell.text);
-  std::int64_t value = 0;
-  const char* end = trimmed.data() + trimmed.size();
-  auto [stop, error] = std::from_chars(trimmed.data(), end, value);
-  if (error != std::errc{} || stop != end || trimmed.empty()) return std::nullopt;
-  return value;
 }
 
 // One data row being read: cells by field, and the problems found in them.

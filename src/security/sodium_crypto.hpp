@@ -2,6 +2,9 @@
 // app::Crypto on libsodium: Argon2id password hashes (crypto_pwhash_str, INTERACTIVE limits by
 // default), random session tokens, BLAKE2b digests. Thread-safe.
 
+#include <optional>
+#include <string_view>
+
 #include "app/ports.hpp"
 
 namespace tdkt::security {
@@ -23,5 +26,11 @@ class SodiumCrypto final : public app::Crypto {
 
 // BLAKE2b-256 of `data` as lower-case hex (the audit chain's link).
 std::string blake2b_hex(const std::string& data);
+
+// SHA-256 of `data` as lower-case hex (attached files).
+std::string sha256_hex(std::string_view data);
+// Standard base64 with padding, and back (std::nullopt when `text` is not base64).
+std::string base64_encode(std::string_view data);
+std::optional<std::string> base64_decode(std::string_view text);
 
 }  // namespace tdkt::security

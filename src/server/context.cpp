@@ -13,6 +13,12 @@ const domain::rules::RuleLibrary* builtin_rules() {
   return library ? &*library : nullptr;
 }
 
+// What registrations know of each honour: its name, and whether persons or units aim for it.
+std::vector<domain::HonourInfo> honour_directory() {
+  const auto& library = rules_io::builtin_rule_library();
+  return library ? domain::honour_directory(*library) : std::vector<domain::HonourInfo>{};
+}
+
 }  // namespace
 
 CivilDate SystemClock::today() const {
@@ -40,7 +46,11 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
                  return library && library->catalogue().find(code).has_value();
                }),
       eligibility_(*database_, *clock_, builtin_rules(), kAgencyProvince),
-      documents_(*database_, *clock_) {}
+      documents_(*database_, *clock_),
+      movements_(*database_, *clock_),
+      targets_(*database_, *clock_),
+      attachments_(*database_, *clock_),
+      campaigns_(*database_, *clock_, honour_directory()) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
@@ -51,6 +61,7 @@ http::Services Context::services() {
                         records_,
                         eligibility_,
                         documents_,
+                        movements_,
                         rules ? &*rules : nullptr,
                         *clock_,
                         [this] {
@@ -59,7 +70,10 @@ http::Services Context::services() {
                               database_->location().backend == storage::Backend::kSqlite ? "sqlite" : "postgresql";
                           body["schema_version"] = database_->schema_version();
                           return body;
-                        }};
+                        },
+                        targets_,
+                        attachments_,
+                        campaigns_};
 }
 
 }  // namespace tdkt::server

@@ -5,13 +5,18 @@
 #include <memory>
 
 #include "app/account_service.hpp"
+#include "app/attachment_service.hpp"
 #include "app/audit_service.hpp"
+#include "app/campaign_service.hpp"
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
+#include "app/movement_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
+#include "app/target_service.hpp"
 #include "http/server.hpp"
+#include "ingest/demo.hpp"
 #include "security/sodium_crypto.hpp"
 #include "storage/database.hpp"
 
@@ -43,9 +48,16 @@ class Context {
   app::RecordsService& records() { return records_; }
   app::EligibilityService& eligibility() { return eligibility_; }
   app::DocumentService& documents() { return documents_; }
+  app::MovementService& movements() { return movements_; }
+  app::TargetService& targets() { return targets_; }
+  app::AttachmentService& attachments() { return attachments_; }
+  app::CampaignService& campaigns() { return campaigns_; }
   const app::Clock& clock() const { return *clock_; }
 
   http::Services services();
+  ingest::DemoServices demo_services() {
+    return {organisation_, people_, accounts_, records_, documents_, movements_, targets_, campaigns_};
+  }
 
  private:
   std::unique_ptr<app::Clock> clock_;
@@ -58,6 +70,10 @@ class Context {
   app::RecordsService records_;
   app::EligibilityService eligibility_;
   app::DocumentService documents_;
+  app::MovementService movements_;
+  app::TargetService targets_;
+  app::AttachmentService attachments_;
+  app::CampaignService campaigns_;
 };
 
 }  // namespace tdkt::server

@@ -135,7 +135,11 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         people_(session_),
         accounts_(session_),
         records_(session_),
-        documents_(session_) {
+        documents_(session_),
+        movements_(session_),
+        campaigns_(session_),
+        targets_(session_),
+        attachments_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -160,6 +164,10 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::AccountRepository& accounts() override { return accounts_; }
   app::RecordsRepository& records() override { return records_; }
   app::DocumentRepository& documents() override { return documents_; }
+  app::MovementRepository& movements() override { return movements_; }
+  app::CampaignRepository& campaigns() override { return campaigns_; }
+  app::TargetRepository& targets() override { return targets_; }
+  app::AttachmentRepository& attachments() override { return attachments_; }
 
   void audit(const app::AuditEntry& entry, const std::string& at) override {
     if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
@@ -258,6 +266,10 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlAccountRepository accounts_;
   SqlRecordsRepository records_;
   SqlDocumentRepository documents_;
+  SqlMovementRepository movements_;
+  SqlCampaignRepository campaigns_;
+  SqlTargetRepository targets_;
+  SqlAttachmentRepository attachments_;
   bool finished_ = false;
 };
 

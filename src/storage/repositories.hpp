@@ -100,6 +100,40 @@ class SqlDocumentRepository final : public app::DocumentRepository {
   soci::session& session_;
 };
 
+class SqlMovementRepository final : public app::MovementRepository {
+ public:
+  explicit SqlMovementRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Movement> find_movement(MovementId id) override;
+  std::vector<domain::Movement> list_movements(const app::MovementQuery& query) override;
+  std::vector<domain::Movement> children_of(MovementId parent) override;
+  std::optional<MovementId> movement_of_plan(DocumentId document) override;
+  MovementId insert_movement(const domain::Movement& movement, const std::string& search_text) override;
+  void update_movement(const domain::Movement& movement, const std::string& search_text) override;
+
+ private:
+  std::vector<domain::Movement> load(std::vector<domain::Movement> movements);
+  void insert_children(const domain::Movement& movement);
+  soci::session& session_;
+};
+
+class SqlCampaignRepository final : public app::CampaignRepository {
+ public:
+  explicit SqlCampaignRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Campaign> find_campaign(CampaignId id) override;
+  std::optional<domain::Campaign> find_campaign_for(MovementId movement, int year) override;
+  std::vector<domain::Campaign> list_campaigns() override;
+  CampaignId insert_campaign(const domain::Campaign& campaign) override;
+  void update_campaign(const domain::Campaign& campaign) override;
+  std::vector<domain::Registration> registrations(CampaignId campaign) override;
+  std::optional<domain::Registration> find_registration(RegistrationId id) override;
+  RegistrationId insert_registration(const domain::Registration& registration) override;
+  void delete_registration(RegistrationId id) override;
+
+ private:
+  std::vector<domain::Campaign> load(std::vector<domain::Campaign> campaigns);
+  soci::session& session_;
+};
+
 class SqlAccountRepository final : public app::AccountRepository {
  public:
   explicit SqlAccountRepository(soci::session& session) : session_(session) {}
@@ -119,6 +153,37 @@ class SqlAccountRepository final : public app::AccountRepository {
                             std::int64_t now) override;
   int failures_for_username(const std::string& username, std::int64_t since) override;
   int failures_from_address(const std::string& address, std::int64_t since) override;
+
+ private:
+  soci::session& session_;
+};
+
+class SqlTargetRepository final : public app::TargetRepository {
+ public:
+  explicit SqlTargetRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Target> find_target(TargetId id) override;
+  std::vector<domain::Target> targets_of(MovementId movement, std::optional<UnitId> unit) override;
+  int last_position(MovementId movement, UnitId unit) override;
+  TargetId insert_target(const domain::Target& target) override;
+  void update_target(const domain::Target& target) override;
+  void delete_target(TargetId id) override;
+  std::vector<domain::Measurement> measurements_of(TargetId target) override;
+  std::optional<domain::Measurement> find_measurement(TargetId target, CivilDate measured_on) override;
+  void upsert_measurement(const domain::Measurement& measurement) override;
+  void delete_measurement(TargetId target, CivilDate measured_on) override;
+
+ private:
+  soci::session& session_;
+};
+
+class SqlAttachmentRepository final : public app::AttachmentRepository {
+ public:
+  explicit SqlAttachmentRepository(soci::session& session) : session_(session) {}
+  std::vector<domain::Attachment> attachments_of(DocumentId document) override;
+  std::optional<domain::Attachment> find_attachment(AttachmentId id) override;
+  std::optional<std::string> attachment_content(AttachmentId id) override;
+  domain::Attachment insert_attachment(const domain::Attachment& attachment, const std::string& content) override;
+  void delete_attachment(AttachmentId id) override;
 
  private:
   soci::session& session_;

@@ -14,6 +14,8 @@ import { after, before, test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { fillCells } from './xlsx-fill.mjs';
+
 const BASE_URL = process.env.TDKT_E2E_URL;
 const OUTPUT = process.env.TDKT_E2E_OUTPUT || 'test-output/e2e';
 const PASSWORD = 'demo1234';
@@ -352,8 +354,8 @@ test('(i) the document register: an accent-free search, a drafted plan with its 
     await form.locator('#next-number').getByText('Số sẽ cấp: 01/KH-E2E').waitFor();
     assert.equal(
       await form.getByRole('textbox', { name: /^Cơ quan ban hành/ }).inputValue(),
-      'Ban Dân tộc tỉnh Bình Phước',
-      'the agency’s details are taken from its latest document',
+      'Ban Dân tộc tỉnh Đồng Nai',
+      'the agency’s details are taken from its latest document (the 2024 plan drafted from a movement)',
     );
     await form.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Khang');
     await form.getByRole('textbox', { name: 'Thẩm quyền ký', exact: true }).fill('TRƯỞNG BAN');
@@ -439,5 +441,324 @@ test('(j) the officer downloads a unit’s Excel form, has it checked, and impor
     await panel.locator('.status.ok').getByText('Tệp hợp lệ:', { exact: false }).waitFor();
     await panel.getByRole('button', { name: 'Ghi vào hồ sơ' }).click();
     await panel.locator('.status.ok').getByText('Đã ghi:', { exact: false }).waitFor();
+  });
+});
+
+test('(k) a registration campaign end to end: opened, registered on the page, Excel form filled and imported, consolidated, exported; a late registration refused with the reason', async () => {
+  // Dates around today (Vietnam's day, as the server counts): the movement runs from 60 days ago
+  // to 60 days ahead; one campaign closes in 30 days, another closed yesterday.
+  const dayIso = (offset) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date(Date.now() + offset * 86_400_000))
+        .map((part) => [part.type, part.value]),
+    );
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  };
+  const dmy = (iso) => iso.split('-').reverse().join('/');
+  const today = dayIso(0);
+  const year = Number(today.slice(0, 4));
+  let campaignUrl = '';
+  let lateCampaign = 0;
+
+  await inBrowser('k-campaign-open', async (page, { screenshot }) => {
+    await loginAs(page, 'canbo');
+    const { csrf_token: csrf } = await (await page.request.get('/api/v1/session')).json();
+    const post = async (url, data) => {
+      const response = await page.request.post(url, { data, headers: { 'X-CSRF-Token': csrf } });
+      assert.equal(response.status(), 201, `${url}: ${await response.text()}`);
+      return response.json();
+    };
+    const movement = (name) => ({
+      name,
+      authority: 'Sở Dân tộc và Tôn giáo tỉnh Đồng Nai',
+      level: 'agency',
+      kind: 'regular',
+      starts_on: dayIso(-60),
+      ends_on: dayIso(60),
+    });
+    const open = await post('/api/v1/movements', movement(`Thi đua hoàn thành nhiệm vụ năm ${year} (thử)`));
+    const closed = await post('/api/v1/movements', movement(`Thi đua chuyên đề năm ${year} (thử)`));
+
+    // The officer opens the campaign on the page.
+    await page.goto('/campaigns');
+    await page.locator('#open-title').click();
+    const form = page.locator('#campaign-form');
+    await form.getByLabel('Phong trào').selectOption(String(open.id));
+    await form.locator('#c-year').fill(String(year));
+    await form.locator('#c-deadline').fill(dmy(dayIso(30)));
+    await form.locator('#c-deadline').dispatchEvent('change');
+    for (const honour of ['LDTT', 'CSTDCS', 'TTLDTT']) await form.locator(`#c-honour-${honour}`).check();
+    await form.getByLabel('Sở Dân tộc và Tôn giáo tỉnh Đồng Nai', { exact: true }).check();
+    await form.getByLabel('Phòng Tuyên truyền và Địa bàn', { exact: true }).check();
+    await screenshot('k-campaign-form');
+    await form.getByRole('button', { name: 'Mở đợt đăng ký' }).click();
+    await page.waitForURL(/\/campaigns\/\d+$/);
+    campaignUrl = new URL(page.url()).pathname;
+    await page.locator('#campaign-status').getByText('Đang nhận đăng ký').waitFor();
+
+    // A campaign whose deadline was yesterday, opened through the API.
+    const units = await (await page.request.get(`/api/v1/units?as_of=${today}`)).json();
+    const find = (list, name) => {
+      for (const unit of list) {
+        if (unit.name === name) return unit;
+        const inner = find(unit.children ?? [], name);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const department = find(units.units, 'Phòng Tuyên truyền và Địa bàn');
+    const late = await post('/api/v1/campaigns', {
+      movement_id: closed.id,
+      year,
+      deadline: dayIso(-1),
+      honours: ['LDTT'],
+      unit_ids: [department.id],
+    });
+    lateCampaign = late.id;
+  });
+
+  await inBrowser('k-campaign-staff', async (page, { screenshot }) => {
+    await loginAs(page, 'nhanvien');
+    await page.goto(campaignUrl);
+    const form = page.locator('#register-form');
+    await form.getByLabel('Người, đơn vị đăng ký').selectOption({ label: 'Lý Thị Sáng — Phòng Tuyên truyền và Địa bàn' });
+    await form.getByLabel('Danh hiệu').selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
+    await form.getByRole('button', { name: 'Đăng ký' }).click();
+    await form.locator('.status.ok').getByText('Đã đăng ký: Lý Thị Sáng — Chiến sĩ thi đua cơ sở.').waitFor();
+    await page.locator('#registrations').getByRole('cell', { name: 'Lý Thị Sáng' }).waitFor();
+    await screenshot('k-campaign-registered');
+
+    // After the deadline: refused with the reason, in Vietnamese.
+    await page.goto(`/campaigns/${lateCampaign}`);
+    await page.locator('#closed-reason').getByText(`Hạn đăng ký là ${dmy(dayIso(-1))}`, { exact: false }).waitFor();
+    await form.getByLabel('Danh hiệu').selectOption({ label: 'Lao động tiên tiến' });
+    await form.getByRole('button', { name: 'Đăng ký' }).click();
+    await form
+      .locator('.status.error')
+      .getByText(`Hạn đăng ký là ${dmy(dayIso(-1))}; đợt đăng ký đã đóng`, { exact: false })
+      .waitFor();
+    await form.getByText('Cán bộ thi đua - khen thưởng có thể mở lại đăng ký', { exact: false }).waitFor();
+  });
+
+  await inBrowser('k-campaign-excel', async (page, { screenshot }) => {
+    await loginAs(page, 'canbo');
+    await page.goto(campaignUrl);
+    const excel = page.locator('#excel-title').locator('..');
+    await excel.getByLabel('Mẫu đăng ký của').selectOption({ label: 'Phòng Tuyên truyền và Địa bàn' });
+    const href = await excel.getByRole('link', { name: 'Tải mẫu đăng ký' }).getAttribute('href');
+    const download = await page.request.get(href);
+    assert.equal(download.status(), 200);
+    assert.equal(download.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
+    // Fill the form as a user does: an honour for the department and for two members who have not
+    // registered. The form lists, after three heading rows, the roster in order, one row per
+    // registration (or one empty row).
+    const unitId = new URL(href, page.url()).searchParams.get('unit_id');
+    const roster = await (await page.request.get(`/api/v1${campaignUrl}/roster?unit_id=${unitId}`)).json();
+    const cells = [];
+    let row = 4;
+    for (const entry of roster.items) {
+      if (!entry.honours.length && cells.length < 3) {
+        cells.push({ row, column: 'E', text: entry.subject_kind === 'unit' ? 'TTLDTT' : 'Lao động tiên tiến' });
+      }
+      row += Math.max(1, entry.honours.length);
+    }
+    assert.equal(cells.length, 3, 'the department and two members to register');
+    const filled = fillCells(await download.body(), cells);
+
+    const file = excel.getByLabel('Tệp mẫu đăng ký đã điền (.xlsx)');
+    await file.setInputFiles({ name: 'khong-phai.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('không phải bảng tính') });
+    await excel.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await excel.locator('.status.error').getByText('không phải', { exact: false }).waitFor();
+
+    await file.setInputFiles({ name: 'mau-dang-ky.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await excel.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await excel.locator('.status.ok').getByText('Tệp hợp lệ: 3 đăng ký mới, 1 dòng đã có sẵn', { exact: false }).waitFor();
+    await excel.getByRole('button', { name: 'Nhập vào danh sách' }).click();
+    await excel.locator('.status.ok').getByText('Đã nhập: 3 đăng ký mới', { exact: false }).waitFor();
+    await page.locator('#registrations').getByRole('cell', { name: 'Nhập từ Excel' }).first().waitFor();
+    await screenshot('k-campaign-imported');
+  });
+
+  await inBrowser('k-campaign-consolidated', async (page, { screenshot }) => {
+    // The head of the department confirms the department's list.
+    await loginAs(page, 'truongphong');
+    await page.goto(campaignUrl);
+    const department = page.getByRole('region', { name: 'Phòng Tuyên truyền và Địa bàn', exact: true });
+    await department.getByRole('button', { name: 'Xác nhận tổng hợp' }).click();
+    await department.getByRole('button', { name: 'Đồng ý' }).click();
+    await department.getByText('Đã xác nhận tổng hợp', { exact: false }).waitFor();
+
+    // The officer: who has not registered, then the whole agency consolidated and exported.
+    await loginAs(page, 'canbo');
+    await page.goto(campaignUrl);
+    await page.locator('#reminders').getByText('chưa đăng ký', { exact: false }).first().waitFor();
+    const officer = page.locator('#officer-title').locator('..');
+    await officer.getByRole('button', { name: 'Tổng hợp toàn cơ quan' }).click();
+    await officer.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.locator('#campaign-status').getByText('Đã tổng hợp toàn cơ quan').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rút đăng ký' }).count(), 0, 'the list is frozen');
+    const exported = await page.request.get(await page.getByRole('link', { name: 'Xuất danh sách tổng hợp' }).getAttribute('href'));
+    assert.equal(exported.status(), 200);
+    assert.equal(exported.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.equal((await exported.body()).subarray(0, 2).toString(), 'PK', 'an .xlsx is a ZIP package');
+    await screenshot('k-campaign-consolidated');
+  });
+});
+
+test('(l) targets: progress per unit with a chart', async () => {
+  await inBrowser('l-targets', async (page, { screenshot }) => {
+    await loginAs(page, 'canbo');
+    const { items } = await (await page.request.get('/api/v1/movements')).json();
+    const movement = items.find((item) => item.name === 'Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023');
+    assert.ok(movement, 'the demo has the movement of the Ban Dân tộc for 2023');
+
+    // As of 15/07/2023, just after the half-year report of seed 004.
+    await page.goto(`/movements/${movement.id}/targets?as_of=2023-07-15`);
+    await page.getByRole('heading', { level: 1, name: /^Chỉ tiêu: / }).waitFor();
+    const unit = page.locator('section.target-unit', { has: page.getByRole('heading', { name: 'Ban Dân tộc tỉnh Bình Phước' }) });
+    const chart = unit.locator('svg.target-chart');
+    await chart.waitFor();
+    assert.equal(await chart.locator('rect.bar').count(), 10, 'one bar per target');
+    assert.equal(await chart.locator('line.hundred').count(), 1, 'the 100 % line');
+    await chart.getByText('57,36 % — Đúng tiến độ', { exact: true }).waitFor();
+    await chart.getByText('8,34 % — Chậm tiến độ', { exact: true }).waitFor();
+    const table = unit.locator('table.targets-table');
+    const row = table.locator('tbody tr', { hasText: 'Giải ngân vốn năm 2022 (tổng)' });
+    await row.getByRole('cell', { name: '57,36 %', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '216.613 triệu đồng', exact: true }).waitFor();
+    await row.getByText('124.249,27 triệu đồng').first().waitFor();
+    await row.locator('.badge.status-on_track').getByText('Đúng tiến độ').waitFor();
+    assert.match(await page.getByRole('link', { name: 'Tải Excel (.xlsx)' }).getAttribute('href'), /\/targets\/export\?as_of=2023-07-15$/);
+    await screenshot('l-targets-chart');
+
+    // A new value for the 2023 disbursement, typed the Vietnamese way: the chart and completion follow.
+    await unit.locator('summary', { hasText: 'Ghi số liệu thực hiện' }).click();
+    const form = unit.locator('form.value-form');
+    await form.getByLabel('Chỉ tiêu').selectOption({ label: '4. Giải ngân vốn năm 2023 (tổng) (triệu đồng)' });
+    await form.getByRole('textbox', { name: /^Ngày số liệu/ }).fill('15/07/2023');
+    await form.getByRole('textbox', { name: /^Giá trị thực hiện/ }).fill('12.34,5');
+    await form.getByRole('button', { name: 'Ghi số liệu' }).click();
+    await form.locator('.field-error').getByText('Giá trị không hợp lệ', { exact: false }).waitFor();
+    await form.getByRole('textbox', { name: /^Giá trị thực hiện/ }).fill('198.573');
+    await form.getByRole('textbox', { name: /^Nguồn số liệu/ }).fill('Kiểm thử e2e');
+    await form.getByRole('button', { name: 'Ghi số liệu' }).click();
+    await page.locator('section.target-unit svg.target-chart').getByText('60,00 % — Đúng tiến độ', { exact: true }).waitFor();
+    const updated = page.locator('table.targets-table tbody tr', { hasText: 'Giải ngân vốn năm 2023 (tổng)' });
+    await updated.getByRole('cell', { name: '60,00 %', exact: true }).waitFor();
+    await updated.getByText('198.573 triệu đồng', { exact: false }).first().waitFor();
+    await updated.locator('summary', { hasText: '2 số liệu' }).click();
+    await updated.getByText('15/07/2023: 198.573 triệu đồng').waitFor();
+    await screenshot('l-targets-recorded');
+  });
+
+  await inBrowser('l-targets-viewer', async (page) => {
+    await loginAs(page, 'xem');
+    const { items } = await (await page.request.get('/api/v1/movements')).json();
+    const movement = items.find((item) => item.name === 'Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023');
+    await page.goto(`/movements/${movement.id}/targets`);
+    await page.locator('svg.target-chart rect.bar').first().waitFor();
+    assert.equal(await page.locator('form.value-form').count(), 0, 'no value form for a viewer');
+    assert.equal(await page.locator('#target-form').isVisible(), false, 'no target form for a viewer');
+    assert.equal(await page.getByRole('button', { name: 'Xóa' }).count(), 0, 'no delete buttons for a viewer');
+  });
+});
+
+test('(n) the document page lists, uploads and refuses attached files', async () => {
+  await inBrowser('m-attachments', async (page) => {
+    await loginAs(page, 'canbo');
+    const { items } = await (await page.request.get('/api/v1/documents?q=05%2FKH-BDT')).json();
+    await page.goto(`/documents/${items[0].id}`);
+    const section = page.locator('#attachments-section');
+    await section.getByText('Văn bản chưa có tệp đính kèm.').waitFor();
+    const input = section.getByLabel('Chọn tệp để đính kèm');
+    await input.setInputFiles({ name: 'giả-mạo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ không phải PDF') });
+    await section.getByRole('button', { name: 'Tải lên' }).click();
+    await section.locator('.field-error').getByText('không phải là tệp PDF', { exact: false }).waitFor();
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 0x41), Buffer.from('\n%%EOF\n')]);
+    await input.setInputFiles({ name: 'Kế hoạch 05 (bản ký).pdf', mimeType: 'application/pdf', buffer: pdf });
+    await section.getByRole('button', { name: 'Tải lên' }).click();
+    await section.locator('#attachment-status').getByText('Đã đính kèm tệp “Kế hoạch 05 (bản ký).pdf”.').waitFor();
+    const link = section.getByRole('link', { name: 'Kế hoạch 05 (bản ký).pdf' });
+    await section.getByText('2,0 KB', { exact: false }).waitFor();
+    const file = await page.request.get(await link.getAttribute('href'));
+    assert.equal(file.status(), 200);
+    assert.ok(Buffer.compare(await file.body(), pdf) === 0, 'the file comes back byte for byte');
+  });
+});
+
+test('(m) the officer launches a movement with a wave, is told when the wave is outside its period, and drafts its plan; a viewer only reads', async () => {
+  await inBrowser('m-movements', async (page, { screenshot }) => {
+    await loginAs(page, 'canbo');
+    await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Phong trào' }).click();
+    await page.waitForURL((url) => url.pathname === '/movements');
+    await page.getByRole('heading', { level: 1, name: 'Phong trào thi đua' }).waitFor();
+
+    // The demo's movements, found without accents: the province's and the agency's rural movement.
+    const results = page.locator('#results');
+    await page.getByLabel('Từ khóa (không cần dấu)').fill('nong thon moi');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.locator('#list-status').getByText('2 phong trào.').waitFor();
+    await results.getByRole('cell', { name: 'Ủy ban nhân dân tỉnh Bình Phước' }).waitFor();
+    await results.getByRole('link', { name: 'Xem kế hoạch' }).waitFor();
+
+    // Launching one: a wave that starts before the movement is refused where it is typed.
+    await page.locator('summary', { hasText: 'Phát động phong trào' }).click();
+    const form = page.locator('#movement-form');
+    await form.getByRole('textbox', { name: /^Tên phong trào/ }).fill('Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc, tôn giáo');
+    await form.getByRole('textbox', { name: /^Cấp phát động/ }).fill('Sở Dân tộc và Tôn giáo tỉnh Đồng Nai');
+    await form.getByLabel('Cấp', { exact: true }).selectOption('agency');
+    await form.getByLabel('Hình thức', { exact: true }).selectOption('by_wave');
+    await form.getByRole('textbox', { name: /^Từ ngày/ }).first().fill('01/01/2026');
+    await form.getByRole('textbox', { name: /^Đến ngày/ }).first().fill('31/12/2026');
+    await form.getByLabel('Đơn vị phát động').selectOption({ label: 'Sở Dân tộc và Tôn giáo tỉnh Đồng Nai' });
+    await form.getByRole('textbox', { name: 'Mục đích' }).fill('Phát huy tinh thần trách nhiệm của công chức.\nBiểu dương kịp thời các điển hình.');
+    await form.getByRole('button', { name: 'Thêm nội dung' }).click();
+    await form.getByRole('textbox', { name: 'Tên nội dung' }).fill('Thi đua hoàn thành tốt nhiệm vụ chính trị');
+    await form.getByRole('button', { name: 'Thêm đợt thi đua' }).click();
+    const wave = form.locator('.repeat-row').last();
+    await wave.getByRole('textbox', { name: 'Tên đợt' }).fill('Đợt thi đua thứ nhất');
+    await wave.getByRole('textbox', { name: 'Từ ngày' }).fill('01/12/2025');
+    await wave.getByRole('textbox', { name: 'Đến ngày' }).fill('30/06/2026');
+    await wave.getByRole('textbox', { name: 'Sự kiện chào mừng' }).fill('Kỷ niệm 96 năm Ngày thành lập Đảng (03/02/2026)');
+    await form.getByRole('button', { name: 'Phát động phong trào' }).click();
+    await wave.locator('.field-error').getByText('nằm ngoài thời gian của phong trào').waitFor();
+    await wave.getByRole('textbox', { name: 'Từ ngày' }).fill('01/01/2026');
+    await form.getByRole('button', { name: 'Phát động phong trào' }).click();
+
+    // Its page: the wave with its occasion; then the plan drafted and numbered by tdkt.
+    await page.waitForURL((url) => /^\/movements\/\d+$/.test(url.pathname));
+    await page.getByRole('heading', { level: 1, name: 'Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc, tôn giáo' }).waitFor();
+    const body = page.locator('#movement-body');
+    await body.getByText('Đợt thi đua thứ nhất (01/01/2026 – 30/06/2026)').waitFor();
+    await body.getByText('Kỷ niệm 96 năm Ngày thành lập Đảng — 03/02/2026').waitFor();
+    await page.locator('#plan-state').getByText('Phong trào chưa có kế hoạch').waitFor();
+    await page.locator('summary', { hasText: 'Lập kế hoạch từ phong trào' }).click();
+    const plan = page.locator('#plan-form');
+    await plan.getByRole('textbox', { name: /^Ngày ban hành/ }).fill('02/01/2026');
+    await plan.getByRole('textbox', { name: 'Thẩm quyền ký' }).fill('GIÁM ĐỐC');
+    await plan.getByRole('textbox', { name: 'Nơi nhận' }).fill('Ban TĐKT tỉnh;\nLưu: VT, VP.');
+    await plan.getByRole('button', { name: 'Lập kế hoạch' }).click();
+    await page.locator('#plan-state').getByText('Đã lập Kế hoạch số 01/KH-SDTTG và vào sổ văn bản.').waitFor();
+    const planLink = page.locator('#plan-state').getByRole('link', { name: 'Kế hoạch số 01/KH-SDTTG' });
+    await planLink.waitFor();
+    const docx = await page.request.get(await page.locator('#plan-state').getByRole('link', { name: 'Tải DOCX' }).getAttribute('href'));
+    assert.equal(docx.status(), 200);
+    await screenshot('m-movement');
+    await planLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch số 01/KH-SDTTG' }).waitFor();
+    await page.locator('#preview').getByText('Đợt thi đua thứ nhất (01/01/2026 - 30/06/2026): thi đua lập thành tích chào mừng Kỷ niệm 96 năm Ngày thành lập Đảng (03/02/2026).').waitFor();
+  });
+
+  await inBrowser('m-movements-viewer', async (page) => {
+    await loginAs(page, 'xem');
+    await page.goto('/movements');
+    await page.locator('#results tbody tr').first().waitFor();
+    assert.equal(await page.locator('summary', { hasText: 'Phát động phong trào' }).isVisible(), false, 'no launch form for a viewer');
+    await page.locator('#results').getByRole('link', { name: 'Ngành Công tác dân tộc tỉnh Đồng Nai năm 2024' }).click();
+    await page.locator('#movement-body').getByText('Đợt thi đua thứ hai').waitFor();
+    assert.equal(await page.locator('summary', { hasText: 'Sửa phong trào' }).isVisible(), false, 'no edit form for a viewer');
+    assert.equal(await page.locator('#plan-draft').isVisible(), false);
   });
 });

@@ -195,8 +195,7 @@ TEST_P(Api, PeopleMembershipsAndOverlap) {
 }
 
 TEST_P(Api, SearchesTheDemoPeopleWithoutAccents) {
-  ASSERT_TRUE(ingest::load_demo(db_->context().organisation(), db_->context().people(), db_->context().accounts(),
-                                db_->context().records(), db_->context().documents()));
+  ASSERT_TRUE(ingest::load_demo(db_->context().demo_services()));
   auto found = server_->get("/api/v1/people?q=nguyen%20van&limit=50");
   ASSERT_EQ(found.status, 200);
   ASSERT_GE(found.body["items"].size(), 3U);

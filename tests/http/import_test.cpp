@@ -77,8 +77,7 @@ class ImportApi : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>(GetParam());
     auto& context = db_->context();
-    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records(),
-                                     context.documents());
+    auto summary = ingest::load_demo(context.demo_services());
     ASSERT_TRUE(summary) << summary.error().message;
     const auto system = app::Actor::system();
     auto find_person = [&](const char* name) {

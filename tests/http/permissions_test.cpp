@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "ingest/demo.hpp"
 #include "ingest/records_workbook.hpp"
+#include "ingest/registration_workbook.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -31,8 +32,7 @@ class PermissionMatrix : public ::testing::Test {
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>("sqlite");
     auto& context = db_->context();
-    auto summary = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records(),
-                                     context.documents());
+    auto summary = ingest::load_demo(context.demo_services());
     ASSERT_TRUE(summary) << summary.error().message;
     const auto system = app::Actor::system();
     auto find_person = [&](const char* name) {
@@ -62,6 +62,35 @@ class PermissionMatrix : public ::testing::Test {
     auto blank = ingest::records_form(form);
     ASSERT_TRUE(blank) << blank.error().message;
     blank_form_ = *blank;
+    const auto movements = context.movements().list(system, {});
+    ASSERT_TRUE(movements);
+    for (const auto& movement : *movements) {
+      if (movement.name == "Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023") {
+        targets_movement_ = movement.id.value;
+        targets_unit_ = movement.unit->value;
+      }
+    }
+    ASSERT_NE(targets_movement_, 0);
+    const auto targets = context.targets().list(system, MovementId{targets_movement_}, std::nullopt);
+    ASSERT_TRUE(targets);
+    target_ = targets->units.at(0).targets.at(0).target.id.value;
+    // The demo's 2023 registration campaign: closed (deadline 28/02/2023), the Phòng Tuyên truyền -
+    // Địa bàn of 2020 consolidated; Sáng's registration is in that unit.
+    const auto campaigns = context.campaigns().list(system);
+    ASSERT_TRUE(campaigns);
+    ASSERT_FALSE(campaigns->empty());
+    campaign_ = campaigns->front().campaign.id.value;
+    campaign_movement_ = campaigns->front().campaign.movement.value;
+    for (const auto& item : *context.campaigns().registrations(system, CampaignId{campaign_})) {
+      if (item.registration.subject.id == sang_ && item.subject_name == "Lý Thị Sáng") {
+        sang_registration_ = item.registration.id.value;
+        campaign_unit_ = item.registration.unit.value;
+      }
+    }
+    ASSERT_NE(sang_registration_, 0);
+    auto registration_form = ingest::registration_form({});
+    ASSERT_TRUE(registration_form) << registration_form.error().message;
+    registration_form_ = *registration_form;
     server_ = std::make_unique<TestServer>(*db_);
   }
 
@@ -70,6 +99,9 @@ class PermissionMatrix : public ::testing::Test {
   std::int64_t khang_ = 0, sang_ = 0, agency_ = 0, ttdb_ = 0, restructuring_ = 0, xem_account_ = 0;
   std::map<std::string, std::int64_t> fresh_person_;
   std::string blank_form_;
+  std::int64_t targets_movement_ = 0, targets_unit_ = 0, target_ = 0;
+  std::int64_t campaign_ = 0, campaign_movement_ = 0, campaign_unit_ = 0, sang_registration_ = 0;
+  std::string registration_form_;
 };
 
 TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
@@ -234,6 +266,120 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        fixed("/api/v1/imports/records?dry_run=true"),
        fixed(blank_form_),
        {401, 200, 200, 403, 200, 403, 403}},
+      // Targets: read by every signed-in role; set and measured with manage_movements (admin, officer).
+      {"GET", "/api/v1/movements/{id}/targets", fixed("/api/v1/movements/" + id(targets_movement_) + "/targets"), none,
+       read_all},
+      {"GET", "/api/v1/movements/{id}/targets/export",
+       fixed("/api/v1/movements/" + id(targets_movement_) + "/targets/export"), none, read_all},
+      {"POST",
+       "/api/v1/movements/{id}/targets",
+       fixed("/api/v1/movements/" + id(targets_movement_) + "/targets"),
+       fixed(R"({"unit_id":)" + id(targets_unit_) +
+             R"(,"indicator":"Chỉ tiêu thử","measure":"bản","plan_value":10,"due_on":"2023-12-31"})"),
+       {401, 0, 0, 403, 403, 403, 403}},
+      {"PUT",
+       "/api/v1/targets/{id}",
+       fixed("/api/v1/targets/" + id(target_)),
+       fixed(R"({"unit_id":)" + id(targets_unit_) +
+             R"json(,"indicator":"Giải ngân vốn năm 2022 (tổng)","measure":"triệu đồng","plan_value":216613,)json"
+             R"("due_on":"2023-12-31"})"),
+       {401, 0, 0, 403, 403, 403, 403}},
+      {"DELETE", "/api/v1/targets/{id}", fixed("/api/v1/targets/999999"), none, {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/targets/{id}/values",
+       fixed("/api/v1/targets/" + id(target_) + "/values"),
+       fixed(R"({"measured_on":"2023-09-30","value":150000})"),
+       {401, 0, 0, 403, 403, 403, 403}},
+      {"DELETE",
+       "/api/v1/targets/{id}/values/{date}",
+       fixed("/api/v1/targets/" + id(target_) + "/values/2023-01-02"),
+       none,
+       {401, 404, 404, 403, 403, 403, 403}},
+      // Attached files: listed and downloaded by every signed-in role; uploaded and deleted with
+      // manage_documents. The administrator's upload (attachment 1) is what every role downloads.
+      {"GET", "/api/v1/documents/{id}/attachments", fixed("/api/v1/documents/1/attachments"), none, read_all},
+      {"POST",
+       "/api/v1/documents/{id}/attachments",
+       fixed("/api/v1/documents/1/attachments?file_name=ban-ky.pdf"),
+       fixed("%PDF-1.4\n%%EOF\n"),
+       {401, 0, 0, 403, 403, 403, 403}},
+      {"GET", "/api/v1/attachments/{id}", fixed("/api/v1/attachments/1"), none, read_all},
+      {"DELETE",
+       "/api/v1/attachments/{id}",
+       fixed("/api/v1/attachments/999999"),
+       none,
+       {401, 404, 404, 403, 403, 403, 403}},
+      // Movements: read by every signed-in role; launched, changed and planned with
+      // manage_movements (admin, officer); the plan also needs manage_documents.
+      {"GET", "/api/v1/movements", fixed("/api/v1/movements?level=agency"), none, read_all},
+      {"GET", "/api/v1/movements/{id}", fixed("/api/v1/movements/1"), none, read_all},
+      {"POST",
+       "/api/v1/movements",
+       fixed("/api/v1/movements"),
+       fixed(R"({"name":"Phong trào thử","authority":"Sở Dân tộc và Tôn giáo tỉnh Đồng Nai","level":"agency",)"
+             R"("kind":"regular","starts_on":"2026-01-01","ends_on":"2026-12-31"})"),
+       {401, 201, 201, 403, 403, 403, 403}},
+      {"PUT",
+       "/api/v1/movements/{id}",
+       fixed("/api/v1/movements/999999"),
+       fixed(R"({"name":"x","authority":"y","level":"agency","kind":"regular","starts_on":"2026-01-01",)"
+             R"("ends_on":"2026-12-31"})"),
+       {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/movements/{id}/plan",
+       fixed("/api/v1/movements/999999/plan"),
+       fixed(R"({"issued_on":"2026-01-05"})"),
+       {401, 404, 404, 403, 403, 403, 403}},
+      // Registration campaigns: read by every signed-in role; opened, reopened and consolidated
+      // with manage_movements; registrations with register (staff for themselves, the unit head
+      // within scope). The demo's 2023 campaign is closed, so a permitted registration is refused
+      // for its deadline (409) and a withdrawal in the consolidated unit for the consolidation.
+      {"GET", "/api/v1/campaigns", fixed("/api/v1/campaigns"), none, read_all},
+      {"POST",
+       "/api/v1/campaigns",
+       fixed("/api/v1/campaigns"),
+       fixed(R"({"movement_id":)" + id(campaign_movement_) +
+             R"(,"year":2023,"deadline":"2023-02-28","honours":["LDTT"],"unit_ids":[)" + id(agency_) + "]}"),
+       {401, 409, 409, 403, 403, 403, 403}},
+      {"GET", "/api/v1/campaigns/{id}", fixed("/api/v1/campaigns/" + id(campaign_)), none, read_all},
+      {"GET", "/api/v1/campaigns/{id}/registrations", fixed("/api/v1/campaigns/" + id(campaign_) + "/registrations"),
+       none, read_all},
+      {"POST",
+       "/api/v1/campaigns/{id}/registrations",
+       fixed("/api/v1/campaigns/" + id(campaign_) + "/registrations"),
+       fixed(R"({"subject_kind":"person","subject_id":)" + id(sang_) + R"(,"honour":"LDTT"})"),
+       {401, 409, 409, 403, 409, 409, 403}},
+      {"DELETE",
+       "/api/v1/registrations/{id}",
+       fixed("/api/v1/registrations/" + id(sang_registration_)),
+       none,
+       {401, 409, 409, 403, 409, 409, 403}},
+      {"POST",
+       "/api/v1/campaigns/{id}/units/{unit_id}/consolidate",
+       fixed("/api/v1/campaigns/" + id(campaign_) + "/units/" + id(campaign_unit_) + "/consolidate"),
+       none,
+       {401, 409, 409, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/campaigns/{id}/consolidate",
+       fixed("/api/v1/campaigns/999999/consolidate"),
+       none,
+       {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/campaigns/{id}/reopen",
+       fixed("/api/v1/campaigns/" + id(campaign_) + "/reopen"),
+       fixed(R"({"until":"2026-12-31"})"),
+       {401, 400, 400, 403, 403, 403, 403}},  // after the end of the 2023 movement
+      {"GET", "/api/v1/campaigns/{id}/roster", fixed("/api/v1/campaigns/" + id(campaign_) + "/roster"), none, read_all},
+      {"GET", "/api/v1/campaigns/{id}/reminders", fixed("/api/v1/campaigns/" + id(campaign_) + "/reminders"), none,
+       read_all},
+      {"GET", "/api/v1/campaigns/{id}/form", fixed("/api/v1/campaigns/" + id(campaign_) + "/form"), none, read_all},
+      {"GET", "/api/v1/campaigns/{id}/export", fixed("/api/v1/campaigns/" + id(campaign_) + "/export"), none, read_all},
+      {"POST",
+       "/api/v1/campaigns/{id}/import",
+       fixed("/api/v1/campaigns/" + id(campaign_) + "/import?dry_run=true"),
+       fixed(registration_form_),
+       {401, 409, 409, 403, 409, 409, 403}},
+      // Last: the sign-in calls, and the sign-out that ends the role's session.
       // A wrong current password: every signed-in role reaches the check.
       {"POST",
        "/api/v1/account/password",
@@ -269,7 +415,8 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
       const auto body = call.body(role);
       JsonResponse response;
       if (call.method == "GET") response = server_->get(path);
-      if (call.method == "POST" && call.route == "/api/v1/imports/records") {
+      if (call.method == "POST" &&
+          (call.route == "/api/v1/imports/records" || call.route == "/api/v1/campaigns/{id}/import")) {
         response = server_->post(path, body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       } else if (call.method == "POST") {
         response = server_->post(path, body.empty() ? "{}" : body);

@@ -14,8 +14,7 @@ class Records : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     db_ = std::make_unique<TestDatabase>(GetParam());
     auto& context = db_->context();
-    auto demo = ingest::load_demo(context.organisation(), context.people(), context.accounts(), context.records(),
-                                  context.documents());
+    auto demo = ingest::load_demo(context.demo_services());
     ASSERT_TRUE(demo) << demo.error().message;
     server_ = std::make_unique<TestServer>(*db_);
     ASSERT_EQ(server_->login("canbo", "demo1234").status, 200);

@@ -52,7 +52,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
 
 TEST_P(StorageContract, MigrationsAreNumberedAndIdempotent) {
   auto& database = db_->context().database();
-  EXPECT_EQ(database.schema_version(), 4);
+  EXPECT_EQ(database.schema_version(), 5);
   EXPECT_EQ(database.pending_migrations(), 0);
   EXPECT_EQ(database.migrate(), 0);
 }
@@ -304,8 +304,7 @@ TEST_P(StorageContract, BackupWritesAUsableCopy) {
 }
 
 TEST_P(StorageContract, DemoDataShowsTheRestructuringsOfTheSeeds) {
-  auto summary = ingest::load_demo(organisation(), people(), db_->context().accounts(), db_->context().records(),
-                                   db_->context().documents());
+  auto summary = ingest::load_demo(db_->context().demo_services());
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_GE(summary->people, 18);
 

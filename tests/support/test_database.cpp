@@ -35,10 +35,27 @@ void open_raw(soci::session& session, const storage::Location& location) {
   }
 }
 
-constexpr const char* kTables[] = {
-    "restructuring", "unit",      "restructuring_unit", "succession",       "bloc",        "bloc_member", "person",
-    "membership",    "audit_log", "user_account",       "user_session",     "person_year", "unit_year",   "initiative",
-    "honour_grant",  "document",  "document_citation",  "document_sequence"};
+constexpr const char* kTables[] = {"restructuring",
+                                   "unit",
+                                   "restructuring_unit",
+                                   "succession",
+                                   "bloc",
+                                   "bloc_member",
+                                   "person",
+                                   "membership",
+                                   "audit_log",
+                                   "user_account",
+                                   "user_session",
+                                   "person_year",
+                                   "unit_year",
+                                   "initiative",
+                                   "honour_grant",
+                                   "document",
+                                   "document_citation",
+                                   "document_sequence",
+                                   "registration_campaign",
+                                   "campaign_unit",
+                                   "registration"};
 
 }  // namespace
 

@@ -19,6 +19,12 @@ export const ENTITY_LABELS = {
   initiative: 'Sáng kiến, đề tài',
   grant: 'Khen thưởng đã nhận',
   document: 'Văn bản',
+  movement: 'Phong trào thi đua',
+  campaign: 'Đợt đăng ký thi đua',
+  registration: 'Đăng ký thi đua',
+  target: 'Chỉ tiêu',
+  target_value: 'Kết quả thực hiện chỉ tiêu',
+  document_attachment: 'Tệp đính kèm văn bản',
 };
 
 export const ACTION_LABELS = {
@@ -32,6 +38,22 @@ export const ACTION_LABELS = {
 };
 
 const FIELD_LABELS = {
+  movement: {
+    name: 'Tên phong trào',
+    theme: 'Chủ đề',
+    authority: 'Cấp phát động',
+    level: 'Cấp',
+    kind: 'Hình thức',
+    starts_on: 'Từ ngày',
+    ends_on: 'Đến ngày',
+    parent_id: 'Thực hiện theo phong trào',
+    unit_id: 'Đơn vị phát động',
+    content_items: 'Số nội dung thi đua',
+    waves: 'Số đợt thi đua',
+    assignments: 'Số đơn vị được giao',
+    implements: 'Văn bản căn cứ',
+    plan_document_id: 'Kế hoạch',
+  },
   person: PERSON_FIELD_LABELS,
   unit: {
     name: 'Tên đơn vị',

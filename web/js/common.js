@@ -405,6 +405,8 @@ const NAV_ITEMS = [
   { href: '/units', label: 'Cơ cấu tổ chức', needs: 'read_organisation' },
   { href: '/people', label: 'Cá nhân', needs: 'read_people' },
   { href: '/documents', label: 'Văn bản', needs: 'read_organisation' },
+  { href: '/movements', label: 'Phong trào', needs: 'read_organisation' },
+  { href: '/campaigns', label: 'Đăng ký thi đua', needs: 'read_organisation' },
   { href: '/rules', label: 'Tiêu chuẩn' },
   { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
   { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },
@@ -541,4 +543,83 @@ export function startShell() {
     () => renderMenu(menu, null),
   );
   return request;
+}
+
+// ---------------------------------------------------------------- Vietnamese numbers and files
+
+const decimalFormats = new Map();
+// 124249.27 -> "124.249,27"; `digits` fixes the number of decimals (default: up to two).
+export function formatDecimal(value, digits = null) {
+  const key = digits ?? 'auto';
+  if (!decimalFormats.has(key)) {
+    decimalFormats.set(
+      key,
+      new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits ?? 0, maximumFractionDigits: digits ?? 2 }),
+    );
+  }
+  return decimalFormats.get(key).format(value);
+}
+
+// 57.36 -> "57,36 %"; null or undefined -> "".
+export function formatPercent(value) {
+  return value === null || value === undefined ? '' : `${formatDecimal(value, 2)} %`;
+}
+
+// A number typed the Vietnamese way: "124.249,27", "124249,27", "2.400", "57,36", "0". Dots
+// group thousands (three digits each), the comma starts the decimals. Returns null when the
+// text is not such a number ("124.5" is refused: a dot never starts decimals here).
+export function parseVietnameseNumber(text) {
+  const compact = String(text ?? '').replace(/[\s\u00a0]/g, '');
+  if (!/^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(compact)) return null;
+  const value = Number(compact.replace(/\./g, '').replace(',', '.'));
+  return Number.isFinite(value) ? value : null;
+}
+
+// 1536 -> "1,5 KB"; 10485760 -> "10 MB" (1 KB = 1024 bytes, as the upload limit counts).
+export function formatBytes(bytes) {
+  if (bytes < 1024) return `${formatDecimal(bytes, 0)} byte`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024, 1)} KB`;
+  return `${formatDecimal(bytes / (1024 * 1024), 1)} MB`;
+}
+
+// Sends a file as the raw body of a POST (with the session's CSRF token), as api() does for
+// JSON: resolves to the parsed answer, rejects with ApiError.
+export async function uploadFile(path, file) {
+  for (let attempt = 0; ; attempt += 1) {
+    const headers = {
+      Accept: 'application/json',
+      'Content-Type': file.type || 'application/octet-stream',
+      'X-CSRF-Token': (await session()).csrf_token,
+    };
+    let response;
+    try {
+      response = await fetch(path, { method: 'POST', headers, body: file });
+    } catch (error) {
+      setBanner(NETWORK_MESSAGE);
+      throw new ApiError(NETWORK_MESSAGE, { code: 'network' });
+    }
+    setBanner('');
+    if (response.status === 401) return goToLogin('expired');
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (response.ok && data !== null) return data;
+    const detail = data?.error ?? {};
+    if (detail.code === 'csrf_failed' && attempt === 0) {
+      forgetSession();
+      continue;
+    }
+    const fallback =
+      response.status === 413
+        ? 'Tệp quá lớn (tối đa 10 MB).'
+        : `Máy chủ báo lỗi (mã ${response.status}). Vui lòng thử lại hoặc báo quản trị viên.`;
+    throw new ApiError(detail.message || fallback, {
+      status: response.status,
+      code: detail.code ?? '',
+      field: detail.field ?? '',
+    });
+  }
 }

@@ -3,17 +3,25 @@
 
 import {
   api,
+  can,
+  clearFormErrors,
   el,
+  formatBytes,
   formatDate,
   formatLongDate,
+  formatTimestamp,
   link,
   notice,
   pathId,
+  setStatus,
   setTitle,
   show,
   showError,
+  showFormError,
   showLoading,
   startShell,
+  uploadFile,
+  whileBusy,
 } from './common.js';
 
 const documentId = pathId();
@@ -114,6 +122,97 @@ function renderPreview(doc) {
   );
 }
 
+// ---------------------------------------------------------------- attached files
+
+const attachmentsBox = document.getElementById('attachments');
+const attachmentForm = document.getElementById('attachment-form');
+const attachmentInput = document.getElementById('attachment-file');
+const attachmentStatus = document.getElementById('attachment-status');
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+async function deleteAttachment(attachment, button) {
+  if (!window.confirm(`Xóa tệp đính kèm “${attachment.file_name}”?\n\nThao tác này không hoàn tác được.`)) return;
+  setStatus(attachmentStatus, '');
+  try {
+    await whileBusy(button, 'Đang xóa…', () => api(`/api/v1/attachments/${attachment.id}`, { method: 'DELETE' }));
+  } catch (error) {
+    setStatus(attachmentStatus, error.message, 'error');
+    return;
+  }
+  setStatus(attachmentStatus, `Đã xóa tệp “${attachment.file_name}”.`, 'ok');
+  await loadAttachments();
+}
+
+function attachmentItem(attachment) {
+  return el(
+    'li',
+    {},
+    el('a', { href: `/api/v1/attachments/${attachment.id}`, download: attachment.file_name }, attachment.file_name),
+    el(
+      'span',
+      { class: 'meta' },
+      `${formatBytes(attachment.size_bytes)} — tải lên ${formatTimestamp(attachment.uploaded_at)} bởi ${attachment.uploaded_by}`,
+    ),
+    can('manage_documents')
+      ? el(
+          'button',
+          {
+            type: 'button',
+            class: 'small secondary',
+            'aria-label': `Xóa tệp ${attachment.file_name}`,
+            onclick: (event) => deleteAttachment(attachment, event.currentTarget),
+          },
+          'Xóa',
+        )
+      : null,
+  );
+}
+
+async function loadAttachments() {
+  showLoading(attachmentsBox, 'Đang tải danh sách tệp…');
+  try {
+    const { items } = await api(`/api/v1/documents/${documentId}/attachments`);
+    show(
+      attachmentsBox,
+      items.length
+        ? el('ul', { class: 'plain-list attachment-list' }, items.map(attachmentItem))
+        : notice('Văn bản chưa có tệp đính kèm.'),
+    );
+  } catch (error) {
+    showError(attachmentsBox, error);
+  }
+}
+
+attachmentForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearFormErrors(attachmentForm);
+  setStatus(attachmentStatus, '');
+  const file = attachmentInput.files?.[0];
+  if (!file) {
+    showFormError(attachmentForm, { field: 'file', message: 'Chưa chọn tệp để đính kèm.' });
+    return;
+  }
+  if (file.size > MAX_ATTACHMENT_BYTES) {
+    showFormError(attachmentForm, {
+      field: 'file',
+      message: `Tệp “${file.name}” nặng ${formatBytes(file.size)}, quá giới hạn 10 MB.`,
+    });
+    return;
+  }
+  const button = document.getElementById('attachment-upload');
+  try {
+    await whileBusy(button, 'Đang tải lên…', () =>
+      uploadFile(`/api/v1/documents/${documentId}/attachments?file_name=${encodeURIComponent(file.name)}`, file),
+    );
+  } catch (error) {
+    showFormError(attachmentForm, { field: 'file', message: error.message });
+    return;
+  }
+  attachmentInput.value = '';
+  setStatus(attachmentStatus, `Đã đính kèm tệp “${file.name}”.`, 'ok');
+  await loadAttachments();
+});
+
 // ---------------------------------------------------------------- start
 
 function showMissing(text, error) {
@@ -157,6 +256,7 @@ async function start() {
   setTitle(doc.number, 'Sổ văn bản');
   renderDetails(doc, null);
   content.hidden = false;
+  loadAttachments();
   if (doc.drafted) {
     document.getElementById('docx-link').href = `/api/v1/documents/${doc.id}/docx`;
     document.getElementById('pdf-link').href = `/api/v1/documents/${doc.id}/pdf`;

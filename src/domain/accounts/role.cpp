@@ -9,35 +9,43 @@ struct RoleInfo {
   Role role;
   std::string_view code;
   std::string_view label;
-  std::array<bool, 8> permissions;  // in the order of Permission
+  std::array<bool, 10> permissions;  // in the order of Permission
   PeopleScope people;
 };
 
 // read org, manage org, read people, manage people, read audit, manage accounts, manage records,
-// manage documents
+// manage documents, manage movements, register
 constexpr std::array<RoleInfo, 6> kRoles{{
-    {Role::kAdmin, "admin", "Quản trị hệ thống", {true, true, true, true, true, true, true, true}, PeopleScope::kAll},
+    {Role::kAdmin,
+     "admin",
+     "Quản trị hệ thống",
+     {true, true, true, true, true, true, true, true, true, true},
+     PeopleScope::kAll},
     {Role::kOfficer,
      "officer",
      "Cán bộ thi đua - khen thưởng",
-     {true, true, true, true, true, false, true, true},
+     {true, true, true, true, true, false, true, true, true, true},
      PeopleScope::kAll},
     {Role::kCouncilMember,
      "council_member",
      "Thành viên Hội đồng Thi đua - Khen thưởng",
-     {true, false, true, false, false, false, false, false},
+     {true, false, true, false, false, false, false, false, false, false},
      PeopleScope::kAll},
     {Role::kUnitHead,
      "unit_head",
      "Trưởng đơn vị",
-     {true, false, true, true, false, false, true, false},
+     {true, false, true, true, false, false, true, false, false, true},
      PeopleScope::kSubtree},
     {Role::kStaff,
      "staff",
      "Công chức, viên chức, người lao động",
-     {true, false, true, false, false, false, false, false},
+     {true, false, true, false, false, false, false, false, false, true},
      PeopleScope::kOwnUnit},
-    {Role::kViewer, "viewer", "Người xem", {true, false, true, false, false, false, false, false}, PeopleScope::kAll},
+    {Role::kViewer,
+     "viewer",
+     "Người xem",
+     {true, false, true, false, false, false, false, false, false, false},
+     PeopleScope::kAll},
 }};
 
 struct PermissionInfo {
@@ -46,7 +54,7 @@ struct PermissionInfo {
   std::string_view label;
 };
 
-constexpr std::array<PermissionInfo, 8> kPermissions{{
+constexpr std::array<PermissionInfo, 10> kPermissions{{
     {Permission::kReadOrganisation, "read_organisation", "Xem cơ cấu tổ chức, các đợt sắp xếp, khối thi đua"},
     {Permission::kManageOrganisation, "manage_organisation", "Thêm, sửa đơn vị; sắp xếp tổ chức; khối thi đua"},
     {Permission::kReadPeople, "read_people", "Xem cá nhân và quá trình công tác (trong phạm vi được giao)"},
@@ -56,6 +64,10 @@ constexpr std::array<PermissionInfo, 8> kPermissions{{
     {Permission::kManageRecords, "manage_records",
      "Nhập, sửa hồ sơ năm, sáng kiến và khen thưởng đã nhận (trong phạm vi được giao)"},
     {Permission::kManageDocuments, "manage_documents", "Vào sổ văn bản, cấp số văn bản của cơ quan"},
+    {Permission::kManageMovements, "manage_movements",
+     "Phát động phong trào, lập kế hoạch; mở đợt đăng ký thi đua; giao và theo dõi chỉ tiêu"},
+    {Permission::kRegister, "register",
+     "Đăng ký danh hiệu thi đua (của mình; trưởng đơn vị: cho đơn vị và thành viên trong phạm vi)"},
 }};
 
 const RoleInfo& info(Role role) {

@@ -26,6 +26,8 @@ enum class Permission {
   kManageAccounts,      // accounts and roles
   kManageRecords,       // yearly records, initiatives and grants received (within the people scope)
   kManageDocuments,     // register documents and number the agency's own
+  kManageMovements,     // movements and plans, registration campaigns, targets
+  kRegister,            // registrations for honours: one's own; a unit head's for the unit's subtree
 };
 
 // How far the people permissions reach for a role.
