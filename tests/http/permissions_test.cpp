@@ -81,7 +81,9 @@ class PermissionMatrix : public ::testing::Test {
     ASSERT_FALSE(campaigns->empty());
     campaign_ = campaigns->front().campaign.id.value;
     campaign_movement_ = campaigns->front().campaign.movement.value;
-    for (const auto& item : *context.campaigns().registrations(system, CampaignId{campaign_})) {
+    const auto registrations = context.campaigns().registrations(system, CampaignId{campaign_});
+    ASSERT_TRUE(registrations);
+    for (const auto& item : *registrations) {
       if (item.registration.subject.id == sang_ && item.subject_name == "Lý Thị Sáng") {
         sang_registration_ = item.registration.id.value;
         campaign_unit_ = item.registration.unit.value;
