@@ -14,7 +14,6 @@ import {
   notice,
   parseDate,
   pathId,
-  session,
   setStatus,
   setTitle,
   show,
@@ -22,9 +21,10 @@ import {
   showFormError,
   startShell,
   whileBusy,
+  postSpreadsheet,
+  problemsTable,
 } from './common.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATUS_LABELS = {
   open: 'Đang nhận đăng ký',
   reopened: 'Đã mở lại',
@@ -304,25 +304,7 @@ function setFormLink() {
 }
 unitPicker.addEventListener('change', setFormLink);
 
-async function postWorkbook(file, dryRun) {
-  const csrf = (await session()).csrf_token;
-  const response = await fetch(`${base}/import?dry_run=${dryRun}`, {
-    method: 'POST',
-    headers: { 'Content-Type': XLSX_TYPE, 'X-CSRF-Token': csrf, Accept: 'application/json' },
-    body: file,
-  });
-  const data = await response.json().catch(() => null);
-  if (!data) throw new Error(`Máy chủ báo lỗi (mã ${response.status}).`);
-  return { ok: response.ok, data };
-}
-
-function problemsTable(problems) {
-  return dataTable({
-    caption: 'Các dòng chưa hợp lệ',
-    columns: [{ label: 'Trang' }, { label: 'Dòng', class: 'nowrap' }, { label: 'Lỗi' }],
-    rows: problems.map((problem) => [problem.sheet, String(problem.row), problem.message]),
-  });
-}
+const postWorkbook = (file, dryRun) => postSpreadsheet(`${base}/import?dry_run=${dryRun}`, file);
 
 const reportText = (data) => `${data.created} đăng ký mới, ${data.unchanged} dòng đã có sẵn`;
 

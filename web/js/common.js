@@ -623,3 +623,30 @@ export async function uploadFile(path, file) {
     });
   }
 }
+
+// ---------------------------------------------------------------- Excel imports
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Sends a filled Excel form to an import (`path` carries ?dry_run=); resolves to { ok, data }
+// either way: the report when it was accepted, the error and each row's problems when refused.
+export async function postSpreadsheet(path, file) {
+  const csrf = (await session()).csrf_token;
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': XLSX_TYPE, 'X-CSRF-Token': csrf, Accept: 'application/json' },
+    body: file,
+  });
+  const data = await response.json().catch(() => null);
+  if (!data) throw new Error(`Máy chủ báo lỗi (mã ${response.status}).`);
+  return { ok: response.ok, data };
+}
+
+// The rows an import refused: sheet, row number and what is wrong.
+export function problemsTable(problems) {
+  return dataTable({
+    caption: 'Các dòng chưa hợp lệ',
+    columns: [{ label: 'Trang' }, { label: 'Dòng', class: 'nowrap' }, { label: 'Lỗi' }],
+    rows: problems.map((problem) => [problem.sheet, String(problem.row), problem.message]),
+  });
+}

@@ -4,7 +4,7 @@
 // occasions they celebrate, solutions and the tasks assigned to units. Rows of the repeated
 // parts are added and removed in place; dates are typed dd/mm/yyyy.
 
-import { api, el, enhanceDateInputs, formatDate, parseDate, setDateInput } from './common.js';
+import { api, clearFormErrors, el, enhanceDateInputs, formatDate, parseDate, setDateInput } from './common.js';
 
 const tidy = (text) => String(text ?? '').trim().replace(/\s+/g, ' ');
 const lines = (text) =>
@@ -325,17 +325,19 @@ export async function buildMovementForm(form, { submitLabel }) {
   return { fill, read, controlFor };
 }
 
-// Clears the form's messages, then shows `error` by its control or at the top of the form.
+// Clears the form's messages, then shows `error` by its control (linked to it for screen
+// readers, as common.js showFormError does) or at the top of the form.
 export function showMovementError(form, controls, error) {
-  for (const node of form.querySelectorAll('.field-error, .form-error')) node.remove();
-  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  clearFormErrors(form);
   const control = controls.controlFor(error);
-  if (control) {
-    const message = el('p', { class: 'field-error', role: 'alert' }, error.message);
-    (control.closest('.field') ?? control.parentElement).append(message);
-    control.setAttribute('aria-invalid', 'true');
-    control.focus();
-  } else {
+  if (!control) {
     form.prepend(el('p', { class: 'form-error', role: 'alert' }, error.message));
+    return;
   }
+  const id = `${control.id}-error`;
+  (control.closest('.field') ?? control.parentElement).append(el('p', { class: 'field-error', id, role: 'alert' }, error.message));
+  control.dataset.describedby = control.getAttribute('aria-describedby') ?? '';
+  control.setAttribute('aria-describedby', `${control.dataset.describedby} ${id}`.trim());
+  control.setAttribute('aria-invalid', 'true');
+  control.focus();
 }

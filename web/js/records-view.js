@@ -10,7 +10,6 @@ import {
   formatDate,
   notice,
   parseDate,
-  session,
   setStatus,
   show,
   showError,
@@ -18,6 +17,9 @@ import {
   showLoading,
   todayIso,
   whileBusy,
+  XLSX_TYPE,
+  postSpreadsheet,
+  problemsTable,
 } from './common.js';
 
 export const RATINGS = [
@@ -702,28 +704,8 @@ export async function recordsPanel(container, subject, { onChange = () => {}, na
 
 // ---------------------------------------------------------------- Excel in and out
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-// Sends a spreadsheet to the import; the JSON answer (report or refusal with problems) either way.
-async function postWorkbook(file, dryRun) {
-  const csrf = (await session()).csrf_token;
-  const response = await fetch(`/api/v1/imports/records?dry_run=${dryRun}`, {
-    method: 'POST',
-    headers: { 'Content-Type': XLSX_TYPE, 'X-CSRF-Token': csrf, Accept: 'application/json' },
-    body: file,
-  });
-  const data = await response.json().catch(() => null);
-  if (!data) throw new Error(`Máy chủ báo lỗi (mã ${response.status}).`);
-  return { ok: response.ok, data };
-}
-
-function problemsTable(problems) {
-  return dataTable({
-    caption: 'Các dòng chưa hợp lệ',
-    columns: [{ label: 'Trang' }, { label: 'Dòng', class: 'nowrap' }, { label: 'Lỗi' }],
-    rows: problems.map((problem) => [problem.sheet, String(problem.row), problem.message]),
-  });
-}
+const postWorkbook = (file, dryRun) => postSpreadsheet(`/api/v1/imports/records?dry_run=${dryRun}`, file);
 
 function reportText(report) {
   return (
