@@ -17,11 +17,11 @@ class AuditService {
   // Every change to one record, oldest first.
   Result<std::vector<AuditRecord>> history(const Actor& actor, const std::string& entity, std::int64_t id) {
     TDKT_TRY(require(actor, domain::Permission::kReadAudit));
-    static const std::set<std::string> kEntities{"unit",         "person",  "membership",   "restructuring",
-                                                 "bloc",         "account", "person_year",  "unit_year",
-                                                 "initiative",   "grant",   "document",     "campaign",
-                                                 "registration", "target",  "target_value", "document_attachment",
-                                                 "movement"};
+    static const std::set<std::string> kEntities{"unit",         "person",   "membership",   "restructuring",
+                                                 "bloc",         "account",  "person_year",  "unit_year",
+                                                 "initiative",   "grant",    "document",     "campaign",
+                                                 "registration", "target",   "target_value", "document_attachment",
+                                                 "movement",     "complaint"};
     if (!kEntities.contains(entity)) {
       return Error::invalid("entity", "Loại bản ghi \"" + entity + "\" không có trong nhật ký.");
     }

@@ -16,9 +16,13 @@
 #include "core/ids.hpp"
 #include "domain/accounts/account.hpp"
 #include "domain/campaigns/campaign.hpp"
+#include "domain/complaints/complaint.hpp"
+#include "domain/council/council.hpp"
+#include "domain/decisions/decision.hpp"
 #include "domain/documents/attachment.hpp"
 #include "domain/documents/register.hpp"
 #include "domain/movements/movement.hpp"
+#include "domain/nominations/nomination.hpp"
 #include "domain/organisation/bloc.hpp"
 #include "domain/organisation/restructuring.hpp"
 #include "domain/organisation/unit.hpp"
@@ -279,6 +283,75 @@ class AttachmentRepository {
   virtual void delete_attachment(AttachmentId id) = 0;
 };
 
+struct NominationQuery {
+  std::optional<int> year;
+  std::optional<std::vector<UnitId>> units;  // proposed by one of these units
+  std::optional<domain::NominationStatus> status;
+  std::optional<ReviewId> review;
+  std::optional<domain::SubjectRef> subject;
+};
+
+// Nominations (đề nghị khen thưởng) and annual reviews (đợt xét khen thưởng).
+class NominationRepository {
+ public:
+  virtual ~NominationRepository() = default;
+  virtual std::optional<domain::Review> find_review(ReviewId id) = 0;
+  // Newest year first, then newest first.
+  virtual std::vector<domain::Review> list_reviews(std::optional<int> year) = 0;
+  virtual ReviewId insert_review(const domain::Review& review) = 0;
+  virtual void set_review_status(ReviewId id, domain::ReviewStatus status) = 0;
+
+  virtual std::optional<domain::Nomination> find(NominationId id) = 0;
+  // The live (not withdrawn) nomination of the subject for the honour and year, if any.
+  virtual std::optional<domain::Nomination> find_live(int year, const domain::SubjectRef& subject,
+                                                      const std::string& honour) = 0;
+  // By year (newest first), then id.
+  virtual std::vector<domain::Nomination> list(const NominationQuery& query) = 0;
+  virtual std::vector<domain::Nomination> list_review(ReviewId review) = 0;  // in the review, by id
+  virtual NominationId insert(const domain::Nomination& nomination) = 0;
+  virtual void set_status(NominationId id, domain::NominationStatus status) = 0;
+  // Puts the nomination in the review (status in_review), or takes it out (status proposed).
+  virtual void set_review(NominationId id, std::optional<ReviewId> review, domain::NominationStatus status) = 0;
+  // Stores a re-checked verdict.
+  virtual void set_verdict(NominationId id, const std::string& verdict, const std::string& verdict_json,
+                           const std::string& rule_set) = 0;
+};
+
+// Grants across every subject, for the award history (app/grant_history_service).
+struct GrantQuery {
+  std::optional<int> from_year;      // inclusive
+  std::optional<int> to_year;        // inclusive
+  std::vector<std::string> honours;  // any of these codes; empty: every honour
+  std::optional<domain::rules::SubjectKind> subject_kind;
+  std::optional<domain::SubjectRef> subject;
+};
+
+class GrantHistoryRepository {
+ public:
+  virtual ~GrantHistoryRepository() = default;
+  // By year, then id.
+  virtual std::vector<domain::GrantRecord> list_grants(const GrantQuery& query) = 0;
+};
+
+struct ComplaintQuery {
+  std::optional<domain::ComplaintStatus> status;
+  std::optional<CivilDate> received_from;  // inclusive
+  std::optional<CivilDate> received_to;    // inclusive
+  std::optional<domain::ComplaintKind> kind;
+};
+
+// Complaints and denunciations about emulation work (domain/complaints).
+class ComplaintRepository {
+ public:
+  virtual ~ComplaintRepository() = default;
+  virtual std::optional<domain::Complaint> find_complaint(ComplaintId id) = 0;
+  // Newest receipt first, then newest id first.
+  virtual std::vector<domain::Complaint> list_complaints(const ComplaintQuery& query) = 0;
+  virtual ComplaintId insert_complaint(const domain::Complaint& complaint) = 0;
+  // Writes every field but id, created_at and created_by.
+  virtual void update_complaint(const domain::Complaint& complaint) = 0;
+};
+
 struct StoredAccount {
   domain::Account account;
   std::string password_hash;
@@ -320,6 +393,89 @@ struct AuditVerification {
   std::string reason;
 };
 
+// The council's tally of one nomination at a session (read from COUNCIL's session_item).
+struct VoteResult {
+  NominationId nomination;
+  CivilDate session_date;
+  int approvals = 0;
+  int rejections = 0;
+  int abstentions = 0;
+  int members = 0;
+  std::string threshold;  // "từ 80% tổng số thành viên Hội đồng trở lên"
+  bool passed = false;
+};
+
+// Decisions (own and higher), proposals to higher authorities and achievement reports.
+class DecisionRepository {
+ public:
+  virtual ~DecisionRepository() = default;
+  virtual std::optional<domain::Decision> find_decision(DecisionId id) = 0;
+  // Newest first; of one review when given.
+  virtual std::vector<domain::Decision> list_decisions(std::optional<ReviewId> review) = 0;
+  virtual DecisionId insert_decision(const domain::Decision& decision) = 0;
+  // Replaces every field and entry.
+  virtual void update_decision(const domain::Decision& decision) = 0;
+  // The decision entries naming this nomination, with the decision they belong to.
+  virtual std::vector<std::pair<DecisionId, domain::DecisionEntry>> entries_of(NominationId nomination) = 0;
+
+  virtual std::optional<domain::Proposal> find_proposal(ProposalId id) = 0;
+  virtual std::vector<domain::Proposal> list_proposals(std::optional<ReviewId> review) = 0;
+  // The proposal holding the nomination, if any.
+  virtual std::optional<ProposalId> proposal_of(NominationId nomination) = 0;
+  virtual ProposalId insert_proposal(const domain::Proposal& proposal) = 0;
+  // Status, submission, decision (not the nominations).
+  virtual void update_proposal(const domain::Proposal& proposal) = 0;
+
+  virtual std::optional<domain::AchievementReport> find_report(NominationId nomination) = 0;
+  virtual void upsert_report(const domain::AchievementReport& report) = 0;
+
+  // The minutes documents of the council's sessions of a review (empty when none).
+  virtual std::vector<DocumentId> minutes_of(ReviewId review) = 0;
+  // The council's tallies of these nominations, in no particular order.
+  virtual std::vector<VoteResult> vote_results(const std::vector<NominationId>& nominations) = 0;
+};
+
+// The council (Hội đồng Thi đua - Khen thưởng), its sessions, agenda items and ballots. A secret
+// vote is stored as a ballot_cast (who voted) plus counts added to its item: never as a choice
+// beside a member.
+struct OpenBallot {
+  PersonId person;
+  NominationId nomination;
+  domain::Choice choice = domain::Choice::kApprove;
+  bool written = false;
+};
+struct BallotCast {
+  PersonId person;
+  NominationId nomination;
+  bool written = false;
+};
+
+class CouncilRepository {
+ public:
+  virtual ~CouncilRepository() = default;
+  virtual std::optional<domain::Council> find_council(CouncilId id) = 0;
+  // Newest term first.
+  virtual std::vector<domain::Council> list_councils() = 0;
+  virtual CouncilId insert_council(const domain::Council& council) = 0;
+  // Replaces every field and the members.
+  virtual void update_council(const domain::Council& council) = 0;
+
+  // With its members (attendance) and agenda items.
+  virtual std::optional<domain::Session> find_session(SessionId id) = 0;
+  // Newest first; of one review when given.
+  virtual std::vector<domain::Session> list_sessions(std::optional<ReviewId> review) = 0;
+  virtual SessionId insert_session(const domain::Session& session) = 0;
+  // Writes the date, place, status, times, minutes and attendance; the items only when
+  // `with_items` (their counts, threshold and result as given).
+  virtual void update_session(const domain::Session& session, bool with_items) = 0;
+
+  virtual std::vector<OpenBallot> ballots(SessionId session) = 0;
+  virtual void insert_ballot(SessionId session, const OpenBallot& ballot) = 0;
+  virtual std::vector<BallotCast> casts(SessionId session) = 0;
+  // Records that the member voted and adds the choice to the item's counts, and nothing else.
+  virtual void insert_secret_ballot(SessionId session, const BallotCast& cast, domain::Choice choice) = 0;
+};
+
 // One transaction. Destroying it without commit() rolls back everything it wrote.
 class UnitOfWork {
  public:
@@ -333,6 +489,11 @@ class UnitOfWork {
   virtual CampaignRepository& campaigns() = 0;
   virtual TargetRepository& targets() = 0;
   virtual AttachmentRepository& attachments() = 0;
+  virtual NominationRepository& nominations() = 0;
+  virtual CouncilRepository& council() = 0;
+  virtual GrantHistoryRepository& grant_history() = 0;
+  virtual ComplaintRepository& complaints() = 0;
+  virtual DecisionRepository& decisions() = 0;
   // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/grants_command.hpp"
 #include "cli/rules_command.hpp"
 #include "documents/docx.hpp"
 #include "documents/from_register.hpp"
@@ -130,6 +131,20 @@ int run(int argc, char** argv) {
   int list_year = 0;
   document_list->add_option("--year", list_year, "Chỉ năm này");
 
+  auto* grants = app.add_subcommand("grants", "Khen thưởng đã tặng (tra cứu qua các năm)");
+  grants->require_subcommand(1);
+  auto* grants_list = grants->add_subcommand(
+      "list", "Liệt kê khen thưởng đã tặng; --subject unit:MÃ gồm cả khen thưởng của các đơn vị tiền thân");
+  GrantsListOptions grants_options;
+  grants_list->add_option("--year", grants_options.year, "Chỉ năm này")->check(CLI::Range(1945, 2100));
+  grants_list->add_option("--subject", grants_options.subject,
+                          "Một đối tượng: person:MÃ (cá nhân), unit:MÃ (tập thể), hoặc chỉ MÃ (cá nhân)");
+  grants_list->add_option("--format", grants_options.format, "json hoặc xlsx")
+      ->check(CLI::IsMember({"json", "xlsx"}))
+      ->capture_default_str();
+  grants_list->add_option("--out", grants_options.out,
+                          "Tệp đích (bắt buộc với xlsx; json in ra màn hình nếu bỏ trống)");
+
   auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi mã băm của nhật ký; báo liên kết hỏng đầu tiên");
@@ -208,6 +223,7 @@ int run(int argc, char** argv) {
       }
       return 0;
     }
+    if (grants_list->parsed()) return run_grants_list(context, grants_options);
     if (audit_verify->parsed()) {
       const auto verification = context.audit().verify();
       if (verification.first_broken) {

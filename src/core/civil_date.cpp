@@ -80,6 +80,25 @@ std::string CivilDate::vn() const {
   return two_digits(day()) + "/" + two_digits(month()) + "/" + std::to_string(year());
 }
 
+std::string vn_instant(std::string_view iso_utc) {
+  constexpr int kVietnamOffsetHours = 7;
+  const auto date = iso_utc.size() >= 16 && iso_utc[10] == 'T' && iso_utc[13] == ':'
+                        ? CivilDate::parse_iso(iso_utc.substr(0, 10))
+                        : std::nullopt;
+  const auto digits = [&](std::size_t at) {
+    const char high = iso_utc[at];
+    const char low = iso_utc[at + 1];
+    return high >= '0' && high <= '9' && low >= '0' && low <= '9' ? (high - '0') * 10 + (low - '0') : -1;
+  };
+  int hour = date ? digits(11) : -1;
+  const int minute = date ? digits(14) : -1;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::string(iso_utc);
+  hour += kVietnamOffsetHours;
+  const auto day = hour >= 24 ? date->add_days(1) : *date;
+  return two_digits(static_cast<unsigned>(hour % 24)) + ":" + two_digits(static_cast<unsigned>(minute)) + " ngày " +
+         day.vn();
+}
+
 std::string CivilDate::vn_long() const {
   // Decree 30/2020/NĐ-CP: a zero before days below 10 and before the months 1 and 2 only.
   const auto month_text = month() <= 2 ? two_digits(month()) : std::to_string(month());

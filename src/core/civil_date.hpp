@@ -45,6 +45,10 @@ class CivilDate {
   std::int32_t days_ = 0;
 };
 
+// A stored UTC instant ("2026-12-07T01:38:54Z") as a Vietnamese reader sees it, in Vietnam time
+// (UTC+7, no daylight saving): "08:38 ngày 07/12/2026"; the text itself when it is not one.
+std::string vn_instant(std::string_view iso_utc);
+
 // Parses an ISO date into a Result, naming the field in the error ("31/02/2023" is refused
 // with a Vietnamese message).
 Result<CivilDate> parse_date_field(std::string_view text, std::string_view field);

@@ -64,5 +64,14 @@ TEST(Period, OverlapsCoversAndContainsWithOpenEnds) {
   EXPECT_FALSE((Period{d(2023, 1, 2), d(2023, 1, 1)}.valid()));
 }
 
+TEST(VnInstant, ShowsAStoredUtcInstantInVietnamTime) {
+  EXPECT_EQ(vn_instant("2026-12-07T01:38:54Z"), "08:38 ngày 07/12/2026");
+  // 17:05 UTC on the last day of the year is already the next year in Vietnam.
+  EXPECT_EQ(vn_instant("2025-12-31T17:05:00Z"), "00:05 ngày 01/01/2026");
+  EXPECT_EQ(vn_instant(""), "");
+  EXPECT_EQ(vn_instant("không phải thời điểm"), "không phải thời điểm");
+  EXPECT_EQ(vn_instant("2026-13-07T01:38:54Z"), "2026-13-07T01:38:54Z");
+}
+
 }  // namespace
 }  // namespace tdkt

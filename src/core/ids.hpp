@@ -27,6 +27,13 @@ using CampaignId = Id<struct CampaignTag>;
 using RegistrationId = Id<struct RegistrationTag>;
 using TargetId = Id<struct TargetTag>;
 using AttachmentId = Id<struct AttachmentTag>;
+using ReviewId = Id<struct ReviewTag>;
+using NominationId = Id<struct NominationTag>;
+using CouncilId = Id<struct CouncilTag>;
+using SessionId = Id<struct SessionTag>;
+using DecisionId = Id<struct DecisionTag>;
+using ProposalId = Id<struct ProposalTag>;
+using ComplaintId = Id<struct ComplaintTag>;
 
 }  // namespace tdkt
 

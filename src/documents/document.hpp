@@ -21,6 +21,10 @@ struct Block {
     kCentered,   // "QUYẾT ĐỊNH:", "Phần thứ nhất": bold, centred, not indented
     kParagraph,  // body text: justified, first line indented; in the preamble, italic
     kBullet,     // a dash item: the text without its dash, the renderer writes "- "
+    // A row of a table (the annex list of a decision): cells separated by '\t'; consecutive rows
+    // make one bordered table, header rows in bold.
+    kTableHeader,
+    kTableRow,
   };
   Kind kind = Kind::kParagraph;
   std::string text;

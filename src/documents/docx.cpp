@@ -54,6 +54,10 @@ std::string dashed(std::string_view text) {
   return "- " + std::string(text);
 }
 
+// Table rows are not paragraph styles: these marks make fill_paragraph build a table.
+constexpr std::string_view kTableHeader = "@table_header";
+constexpr std::string_view kTableRow = "@table_row";
+
 std::string block_style(Block::Kind kind, bool preamble) {
   switch (kind) {
     case Block::Kind::kHeading1: return "TdktHeading1";
@@ -61,6 +65,8 @@ std::string block_style(Block::Kind kind, bool preamble) {
     case Block::Kind::kHeading3: return "TdktHeading3";
     case Block::Kind::kCentered: return "TdktCentered";
     case Block::Kind::kBullet: return "TdktBullet";
+    case Block::Kind::kTableHeader: return std::string(kTableHeader);
+    case Block::Kind::kTableRow: return std::string(kTableRow);
     case Block::Kind::kParagraph: break;
   }
   return preamble ? "TdktPreamble" : "TdktBody";
@@ -227,6 +233,57 @@ void set_run_text(pugi::xml_node run, std::string_view text) {
   flush(text.size());
 }
 
+// A bordered table the width of the text, inserted before `paragraph`.
+pugi::xml_node start_table(pugi::xml_node paragraph) {
+  auto table = paragraph.parent().insert_child_before("w:tbl", paragraph);
+  auto properties = table.append_child("w:tblPr");
+  auto width = properties.append_child("w:tblW");
+  width.append_attribute("w:w").set_value("5000");
+  width.append_attribute("w:type").set_value("pct");
+  auto borders = properties.append_child("w:tblBorders");
+  for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+    auto border = borders.append_child(side);
+    border.append_attribute("w:val").set_value("single");
+    border.append_attribute("w:sz").set_value("4");
+    border.append_attribute("w:space").set_value("0");
+    border.append_attribute("w:color").set_value("000000");
+  }
+  table.append_child("w:tblGrid");
+  return table;
+}
+
+// One row: cells separated by tabs; a header row is bold and centred. The grid grows to the
+// widest row (Word requires a w:gridCol per column).
+void add_table_row(pugi::xml_node table, std::string_view text, bool header) {
+  std::vector<std::string_view> cells;
+  for (std::size_t start = 0;;) {
+    const auto tab = text.find('\t', start);
+    cells.push_back(text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  auto grid = table.child("w:tblGrid");
+  std::size_t columns = 0;
+  for (auto column = grid.child("w:gridCol"); column; column = column.next_sibling("w:gridCol"))
+    ++columns;
+  for (; columns < cells.size(); ++columns)
+    grid.append_child("w:gridCol").append_attribute("w:w").set_value("1500");
+  auto row = table.append_child("w:tr");
+  if (header) row.append_child("w:trPr").append_child("w:tblHeader");
+  for (const auto cell_text : cells) {
+    auto p = row.append_child("w:tc").append_child("w:p");
+    auto properties = p.append_child("w:pPr");
+    properties.append_child("w:spacing").append_attribute("w:before").set_value("40");
+    if (header) properties.append_child("w:jc").append_attribute("w:val").set_value("center");
+    auto run = p.append_child("w:r");
+    if (header) run.append_child("w:rPr").append_child("w:b");
+    const std::string line(cell_text);
+    auto t = run.append_child("w:t");
+    t.append_attribute("xml:space").set_value("preserve");
+    t.text().set(line.c_str());
+  }
+}
+
 // Removes a paragraph, unless its container (a table cell, a header) would be left without the
 // paragraph it must end with: then the paragraph only loses its runs.
 void drop_paragraph(pugi::xml_node paragraph) {
@@ -255,7 +312,14 @@ Status fill_paragraph(pugi::xml_node paragraph, const Fill& fill) {
   const auto whole = trim(merged);
   if (whole.starts_with("{{") && whole.ends_with("}}")) {
     if (const auto block = fill.blocks.find(trim(whole.substr(2, whole.size() - 4))); block != fill.blocks.end()) {
+      pugi::xml_node table;  // the table consecutive rows go into
       for (const auto& item : block->second) {
+        if (item.style == kTableHeader || item.style == kTableRow) {
+          if (!table) table = start_table(paragraph);
+          add_table_row(table, item.text, item.style == kTableHeader);
+          continue;
+        }
+        table = pugi::xml_node();
         auto p = paragraph.parent().insert_child_before("w:p", paragraph);
         p.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val").set_value(item.style.c_str());
         set_run_text(p.append_child("w:r"), item.text);

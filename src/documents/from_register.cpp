@@ -11,6 +11,8 @@ Block::Kind block_kind(const std::string& kind) {
   if (kind == "heading3") return Block::Kind::kHeading3;
   if (kind == "centered") return Block::Kind::kCentered;
   if (kind == "bullet") return Block::Kind::kBullet;
+  if (kind == "table_header") return Block::Kind::kTableHeader;
+  if (kind == "table_row") return Block::Kind::kTableRow;
   return Block::Kind::kParagraph;
 }
 

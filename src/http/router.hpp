@@ -13,9 +13,14 @@
 #include "app/attachment_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/complaint_service.hpp"
+#include "app/council_service.hpp"
+#include "app/decision_service.hpp"
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
+#include "app/grant_history_service.hpp"
 #include "app/movement_service.hpp"
+#include "app/nomination_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
@@ -41,6 +46,11 @@ struct Services {
   app::TargetService& targets;
   app::AttachmentService& attachments;
   app::CampaignService& campaigns;
+  app::GrantHistoryService& grant_history;
+  app::ComplaintService& complaints;
+  app::CouncilService& council;
+  app::DecisionService& decisions;
+  app::NominationService& nominations;
 };
 
 // A parsed request as handlers see it.
@@ -102,8 +112,13 @@ std::vector<Route> import_routes();
 std::vector<Route> document_routes();
 std::vector<Route> movement_routes();
 std::vector<Route> campaign_routes();
+std::vector<Route> nomination_routes();
 std::vector<Route> target_routes();
 std::vector<Route> attachment_routes();
+std::vector<Route> grant_history_routes();
+std::vector<Route> complaint_routes();
+std::vector<Route> council_routes();
+std::vector<Route> decision_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

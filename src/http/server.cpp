@@ -289,6 +289,18 @@ void Server::install_pages() {
       {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
       {"/admin/roles", "web/admin-roles.html", std::nullopt},
       {R"(/movements/(\d+)/targets)", "web/targets.html", std::nullopt},
+      {"/grants", "web/grants.html", std::nullopt},
+      {"/decisions", "web/decisions.html", domain::Permission::kManageReviews},
+      {R"(/decisions/(\d+))", "web/decision.html", domain::Permission::kManageReviews},
+      {R"(/proposals/(\d+))", "web/proposal.html", domain::Permission::kManageReviews},
+      {R"(/nominations/(\d+)/achievement-report)", "web/achievement-report.html", domain::Permission::kNominate},
+      {"/complaints", "web/complaints.html", domain::Permission::kManageComplaints},
+      {"/council", "web/council.html", std::nullopt},
+      {R"(/sessions/(\d+))", "web/session.html", std::nullopt},
+      {"/nominations", "web/nominations.html", domain::Permission::kNominate},
+      {"/reviews", "web/reviews.html", domain::Permission::kNominate},
+      {R"(/reviews/(\d+))", "web/review.html", domain::Permission::kNominate},
+      {R"(/complaints/(\d+))", "web/complaint.html", domain::Permission::kManageComplaints},
   };
   for (const auto& page : pages) {
     server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {

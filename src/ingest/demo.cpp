@@ -553,6 +553,37 @@ struct Loader {
     }
     return {};
   }
+  // Councils of units ("unit" a unit key) over their term, with the members by name and the
+  // register's number of the decision establishing them ("document").
+  Status load_councils(const Json& list, app::CouncilService& service) {
+    for (const auto& item : list) {
+      domain::Council council;
+      TDKT_TRY_ASSIGN(council.unit, unit(text(item, "unit")));
+      council.name = text(item, "name");
+      council.term_from = date(item, "term_from").value_or(CivilDate{});
+      council.term_to = date(item, "term_to").value_or(CivilDate{});
+      if (item.contains("document")) {
+        DocumentId document_id;
+        TDKT_TRY_ASSIGN(document_id, document(text(item, "document")));
+        council.establishing_document = document_id;
+      }
+      for (const auto& entry : item.value("members", Json::array())) {
+        domain::CouncilMember member;
+        TDKT_TRY_ASSIGN(member.person, person_named(text(entry, "person")));
+        auto role = domain::council_role_from_string(text(entry, "role"));
+        if (!role)
+          return Error::invalid("demo",
+                                "demo.json: vai trò trong Hội đồng không hợp lệ \"" + text(entry, "role") + "\".");
+        member.role = *role;
+        member.position = text(entry, "position");
+        council.members.push_back(std::move(member));
+      }
+      auto created = service.create(actor, std::move(council));
+      if (!created) return std::move(created).error();
+      ++summary.councils;
+    }
+    return {};
+  }
 };
 
 }  // namespace
@@ -577,6 +608,7 @@ Result<DemoSummary> load_demo(const DemoServices& services) {
     if (step.contains("movements")) status = loader.load_movements(step.at("movements"), services.movements);
     if (step.contains("targets")) status = loader.load_targets(step.at("targets"), services.targets);
     if (step.contains("campaigns")) status = loader.load_campaigns(step.at("campaigns"), services.campaigns);
+    if (step.contains("councils")) status = loader.load_councils(step.at("councils"), services.council);
     if (!status) {
       Error error = std::move(status).error();
       error.message = "Bước " + std::to_string(index + 1) + " của dữ liệu mẫu bị từ chối: " + error.message;

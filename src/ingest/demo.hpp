@@ -5,6 +5,7 @@
 
 #include "app/account_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/council_service.hpp"
 #include "app/document_service.hpp"
 #include "app/movement_service.hpp"
 #include "app/organisation_service.hpp"
@@ -32,6 +33,7 @@ struct DemoSummary {
   int target_values = 0;
   int campaigns = 0;
   int registrations = 0;
+  int councils = 0;
   std::vector<std::string> accounts;  // demo accounts, one per role, password demo1234
 };
 
@@ -45,6 +47,7 @@ struct DemoServices {
   app::MovementService& movements;
   app::TargetService& targets;
   app::CampaignService& campaigns;
+  app::CouncilService& council;
 };
 
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.

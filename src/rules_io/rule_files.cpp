@@ -304,6 +304,70 @@ class Loader {
     return deadlines;
   }
 
+  // An unverified value must say why and what it was taken from.
+  static void require_note(ObjectReader& reader, bool unverified, const std::string& note) {
+    if (unverified && note.empty() && !reader.sink().failed())
+      reader.sink().fail(reader.path("note"),
+                         "\"" + reader.path("note") + "\": giá trị chưa kiểm chứng phải có ghi chú.");
+  }
+
+  DecidingAuthority read_authority(ObjectReader& reader) {
+    DecidingAuthority authority;
+    authority.level = required_code<AuthorityLevel>(reader, "level", authority_level_from_string, "cấp có thẩm quyền");
+    authority.citation = reader.string("citation");
+    authority.unverified = reader.optional_boolean("unverified").value_or(false);
+    authority.note = reader.optional_string("note").value_or(std::string());
+    require_note(reader, authority.unverified, authority.note);
+    return authority;
+  }
+
+  VoteThreshold read_vote(ObjectReader& reader) {
+    VoteThreshold vote;
+    vote.numerator = reader.integer("numerator", 1, 100);
+    vote.denominator = reader.integer("denominator", 1, 100);
+    vote.strict = reader.optional_boolean("strict").value_or(false);
+    vote.secret = reader.optional_boolean("secret").value_or(false);
+    vote.citation = reader.string("citation");
+    vote.unverified = reader.optional_boolean("unverified").value_or(false);
+    vote.note = reader.optional_string("note").value_or(std::string());
+    require_note(reader, vote.unverified, vote.note);
+    return vote;
+  }
+
+  Quorum read_quorum(ObjectReader& reader) {
+    Quorum quorum;
+    quorum.numerator = reader.integer("numerator", 1, 100);
+    quorum.denominator = reader.integer("denominator", 1, 100);
+    quorum.citation = reader.string("citation");
+    quorum.unverified = reader.optional_boolean("unverified").value_or(false);
+    quorum.note = reader.optional_string("note").value_or(std::string());
+    require_note(reader, quorum.unverified, quorum.note);
+    return quorum;
+  }
+
+  // `read` on the object at `key`, if present.
+  template <typename Read>
+  auto read_object(ObjectReader& reader, std::string_view key, Read read)
+      -> std::optional<decltype(read(std::declval<ObjectReader&>()))> {
+    const auto* json = reader.value(key);
+    if (!json) return std::nullopt;
+    ObjectReader inner(*json, reader.path(key), reader.sink());
+    auto value = read(inner);
+    inner.finish();
+    return value;
+  }
+
+  std::vector<HonourId> honour_list(ObjectReader& reader, std::string_view key) {
+    std::vector<HonourId> honours;
+    if (const auto* list = reader.value(key)) {
+      for (const auto& code : *list)
+        honours.push_back(catalogue_.intern(code.is_string() ? code.get<std::string>() : ""));
+    }
+    if (honours.empty())
+      reader.sink().fail(reader.path(key), "Thiếu danh sách danh hiệu ở \"" + reader.path(key) + "\".");
+    return honours;
+  }
+
   Result<HonourRule> read_honour(const std::string& path) {
     auto json = read_file(path);
     if (!json) return std::move(json).error();
@@ -325,6 +389,16 @@ class Loader {
       }
       inner.finish();
     }
+    auto read_authority_fn = [this](ObjectReader& inner) { return read_authority(inner); };
+    auto read_vote_fn = [this](ObjectReader& inner) { return read_vote(inner); };
+    if (auto authority = read_object(reader, "authority", read_authority_fn))
+      honour.authority = *authority;
+    else
+      sink.fail(reader.path("authority"), "Thiếu \"" + reader.path("authority") + "\" (cấp có thẩm quyền).");
+    if (auto vote = read_object(reader, "council_vote", read_vote_fn))
+      honour.council_vote = *vote;
+    else
+      sink.fail(reader.path("council_vote"), "Thiếu \"" + reader.path("council_vote") + "\" (tỷ lệ biểu quyết).");
     reader.finish();
     if (sink.failed()) return *sink.first;
     if (path != path.substr(0, path.find('/') + 1) + honour.code + ".json")
@@ -353,6 +427,10 @@ class Loader {
     set.guards = read_clauses(reader, "guards");
     set.quotas = read_quotas(reader);
     set.deadlines = read_deadlines(reader);
+    if (auto quorum = read_object(reader, "council_quorum", [this](ObjectReader& inner) { return read_quorum(inner); }))
+      set.council_quorum = *quorum;
+    else
+      sink.fail(reader.path("council_quorum"), "Thiếu \"" + reader.path("council_quorum") + "\".");
     std::vector<std::string> codes;
     if (const auto* honours = reader.value("honours")) {
       for (const auto& code : *honours)
@@ -412,6 +490,24 @@ class Loader {
     }
     layer.quotas = read_quotas(reader);
     layer.deadlines = read_deadlines(reader);
+    layer.council_quorum =
+        read_object(reader, "council_quorum", [this](ObjectReader& inner) { return read_quorum(inner); });
+    if (const auto* list = reader.value("authorities")) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        ObjectReader item((*list)[i], reader.path("authorities") + "[" + std::to_string(i) + "]", reader.sink());
+        AuthorityChange change{honour_list(item, "honours"), read_authority(item)};
+        item.finish();
+        layer.authorities.push_back(std::move(change));
+      }
+    }
+    if (const auto* list = reader.value("council_votes")) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        ObjectReader item((*list)[i], reader.path("council_votes") + "[" + std::to_string(i) + "]", reader.sink());
+        VoteChange change{honour_list(item, "honours"), read_vote(item)};
+        item.finish();
+        layer.council_votes.push_back(std::move(change));
+      }
+    }
     return layer;
   }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "rules_io/complaint_rules.hpp"
 #include "rules_io/rule_files.hpp"
 
 namespace tdkt::server {
@@ -17,6 +18,13 @@ const domain::rules::RuleLibrary* builtin_rules() {
 std::vector<domain::HonourInfo> honour_directory() {
   const auto& library = rules_io::builtin_rule_library();
   return library ? domain::honour_directory(*library) : std::vector<domain::HonourInfo>{};
+}
+
+// The deadlines of complaints and denunciations (rules/complaints/deadlines.json); none when the
+// file failed to load, and receiving a complaint then says so.
+domain::ComplaintRules complaint_rules() {
+  const auto& rules = rules_io::builtin_complaint_rules();
+  return rules ? *rules : domain::ComplaintRules{};
 }
 
 }  // namespace
@@ -50,7 +58,12 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       movements_(*database_, *clock_),
       targets_(*database_, *clock_),
       attachments_(*database_, *clock_),
-      campaigns_(*database_, *clock_, honour_directory()) {}
+      campaigns_(*database_, *clock_, honour_directory()),
+      grant_history_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      complaints_(*database_, *clock_, complaint_rules()),
+      council_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
@@ -73,7 +86,12 @@ http::Services Context::services() {
                         },
                         targets_,
                         attachments_,
-                        campaigns_};
+                        campaigns_,
+                        grant_history_,
+                        complaints_,
+                        council_,
+                        decisions_,
+                        nominations_};
 }
 
 }  // namespace tdkt::server

@@ -8,9 +8,14 @@
 #include "app/attachment_service.hpp"
 #include "app/audit_service.hpp"
 #include "app/campaign_service.hpp"
+#include "app/complaint_service.hpp"
+#include "app/council_service.hpp"
+#include "app/decision_service.hpp"
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
+#include "app/grant_history_service.hpp"
 #include "app/movement_service.hpp"
+#include "app/nomination_service.hpp"
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
@@ -52,11 +57,16 @@ class Context {
   app::TargetService& targets() { return targets_; }
   app::AttachmentService& attachments() { return attachments_; }
   app::CampaignService& campaigns() { return campaigns_; }
+  app::GrantHistoryService& grant_history() { return grant_history_; }
+  app::ComplaintService& complaints() { return complaints_; }
+  app::CouncilService& council() { return council_; }
+  app::DecisionService& decisions() { return decisions_; }
+  app::NominationService& nominations() { return nominations_; }
   const app::Clock& clock() const { return *clock_; }
 
   http::Services services();
   ingest::DemoServices demo_services() {
-    return {organisation_, people_, accounts_, records_, documents_, movements_, targets_, campaigns_};
+    return {organisation_, people_, accounts_, records_, documents_, movements_, targets_, campaigns_, council_};
   }
 
  private:
@@ -74,6 +84,11 @@ class Context {
   app::TargetService targets_;
   app::AttachmentService attachments_;
   app::CampaignService campaigns_;
+  app::GrantHistoryService grant_history_;
+  app::ComplaintService complaints_;
+  app::CouncilService council_;
+  app::DecisionService decisions_;
+  app::NominationService nominations_;
 };
 
 }  // namespace tdkt::server

@@ -139,7 +139,12 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         movements_(session_),
         campaigns_(session_),
         targets_(session_),
-        attachments_(session_) {
+        attachments_(session_),
+        nominations_(session_),
+        council_(session_),
+        decisions_(session_),
+        grant_history_(session_),
+        complaints_(session_) {
     try {
       session_ << begin;
     } catch (...) {
@@ -168,6 +173,11 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::CampaignRepository& campaigns() override { return campaigns_; }
   app::TargetRepository& targets() override { return targets_; }
   app::AttachmentRepository& attachments() override { return attachments_; }
+  app::NominationRepository& nominations() override { return nominations_; }
+  app::CouncilRepository& council() override { return council_; }
+  app::DecisionRepository& decisions() override { return decisions_; }
+  app::GrantHistoryRepository& grant_history() override { return grant_history_; }
+  app::ComplaintRepository& complaints() override { return complaints_; }
 
   void audit(const app::AuditEntry& entry, const std::string& at) override {
     if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
@@ -270,6 +280,11 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlCampaignRepository campaigns_;
   SqlTargetRepository targets_;
   SqlAttachmentRepository attachments_;
+  SqlNominationRepository nominations_;
+  SqlCouncilRepository council_;
+  SqlDecisionRepository decisions_;
+  SqlGrantHistoryRepository grant_history_;
+  SqlComplaintRepository complaints_;
   bool finished_ = false;
 };
 

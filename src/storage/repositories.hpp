@@ -189,4 +189,94 @@ class SqlAttachmentRepository final : public app::AttachmentRepository {
   soci::session& session_;
 };
 
+class SqlNominationRepository final : public app::NominationRepository {
+ public:
+  explicit SqlNominationRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Review> find_review(ReviewId id) override;
+  std::vector<domain::Review> list_reviews(std::optional<int> year) override;
+  ReviewId insert_review(const domain::Review& review) override;
+  void set_review_status(ReviewId id, domain::ReviewStatus status) override;
+  std::optional<domain::Nomination> find(NominationId id) override;
+  std::optional<domain::Nomination> find_live(int year, const domain::SubjectRef& subject,
+                                              const std::string& honour) override;
+  std::vector<domain::Nomination> list(const app::NominationQuery& query) override;
+  std::vector<domain::Nomination> list_review(ReviewId review) override;
+  NominationId insert(const domain::Nomination& nomination) override;
+  void set_status(NominationId id, domain::NominationStatus status) override;
+  void set_review(NominationId id, std::optional<ReviewId> review, domain::NominationStatus status) override;
+  void set_verdict(NominationId id, const std::string& verdict, const std::string& verdict_json,
+                   const std::string& rule_set) override;
+
+ private:
+  soci::session& session_;
+};
+
+class SqlDecisionRepository final : public app::DecisionRepository {
+ public:
+  explicit SqlDecisionRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Decision> find_decision(DecisionId id) override;
+  std::vector<domain::Decision> list_decisions(std::optional<ReviewId> review) override;
+  DecisionId insert_decision(const domain::Decision& decision) override;
+  void update_decision(const domain::Decision& decision) override;
+  std::vector<std::pair<DecisionId, domain::DecisionEntry>> entries_of(NominationId nomination) override;
+  std::optional<domain::Proposal> find_proposal(ProposalId id) override;
+  std::vector<domain::Proposal> list_proposals(std::optional<ReviewId> review) override;
+  std::optional<ProposalId> proposal_of(NominationId nomination) override;
+  ProposalId insert_proposal(const domain::Proposal& proposal) override;
+  void update_proposal(const domain::Proposal& proposal) override;
+  std::optional<domain::AchievementReport> find_report(NominationId nomination) override;
+  void upsert_report(const domain::AchievementReport& report) override;
+  std::vector<DocumentId> minutes_of(ReviewId review) override;
+  std::vector<app::VoteResult> vote_results(const std::vector<NominationId>& nominations) override;
+
+ private:
+  void insert_entries(const domain::Decision& decision);
+  soci::session& session_;
+};
+
+class SqlGrantHistoryRepository final : public app::GrantHistoryRepository {
+ public:
+  explicit SqlGrantHistoryRepository(soci::session& session) : session_(session) {}
+  std::vector<domain::GrantRecord> list_grants(const app::GrantQuery& query) override;
+
+ private:
+  soci::session& session_;
+};
+
+class SqlComplaintRepository final : public app::ComplaintRepository {
+ public:
+  explicit SqlComplaintRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Complaint> find_complaint(ComplaintId id) override;
+  std::vector<domain::Complaint> list_complaints(const app::ComplaintQuery& query) override;
+  ComplaintId insert_complaint(const domain::Complaint& complaint) override;
+  void update_complaint(const domain::Complaint& complaint) override;
+
+ private:
+  soci::session& session_;
+};
+
+class SqlCouncilRepository final : public app::CouncilRepository {
+ public:
+  explicit SqlCouncilRepository(soci::session& session) : session_(session) {}
+  std::optional<domain::Council> find_council(CouncilId id) override;
+  std::vector<domain::Council> list_councils() override;
+  CouncilId insert_council(const domain::Council& council) override;
+  void update_council(const domain::Council& council) override;
+  std::optional<domain::Session> find_session(SessionId id) override;
+  std::vector<domain::Session> list_sessions(std::optional<ReviewId> review) override;
+  SessionId insert_session(const domain::Session& session) override;
+  void update_session(const domain::Session& session, bool with_items) override;
+  std::vector<app::OpenBallot> ballots(SessionId session) override;
+  void insert_ballot(SessionId session, const app::OpenBallot& ballot) override;
+  std::vector<app::BallotCast> casts(SessionId session) override;
+  void insert_secret_ballot(SessionId session, const app::BallotCast& cast, domain::Choice choice) override;
+
+ private:
+  void insert_members(const domain::Council& council);
+  void insert_attendance(const domain::Session& session);
+  void insert_items(const domain::Session& session);
+  std::vector<domain::Session> load(std::vector<domain::Session> sessions);
+  soci::session& session_;
+};
+
 }  // namespace tdkt::storage

@@ -93,9 +93,11 @@ struct Files {
              "need_data": "", "need_initiative": "", "path_missing": "", "path_ready": "", "deadline": "", "alternative": ""}})"},
       {"S/manifest.json",
        R"({"id": "S", "name": "S", "valid_from": "2024-01-01", "first_year": {"value": 2024, "citation": "c"},
-           "honours": ["T"]})"},
+           "honours": ["T"], "council_quorum": {"numerator": 2, "denominator": 3, "citation": "c"}})"},
       {"S/T.json",
        R"({"code": "T", "name": "T", "short_name": "T", "kind": "title", "citation": "c",
+           "authority": {"level": "agency", "citation": "c"},
+           "council_vote": {"numerator": 1, "denominator": 2, "strict": true, "citation": "c"},
            "subjects": {"person": [{"id": "S.T.r", "citation": "c", "text": "{actual}",
                                     "condition": {"kind": "rating_at_least", "minimum": "HTTNV"}}]}})"}};
 
@@ -148,6 +150,14 @@ TEST(RuleFiles, RefusesMalformedFilesNamingThem) {
   dangling.replace("S/T.json", "\"kind\": \"rating_at_least\", \"minimum\": \"HTTNV\"",
                    "\"kind\": \"grant_chain\", \"honour\": \"NOPE\", \"count\": 2");
   expect_refused(dangling, "S.T.r");
+
+  Files no_vote;
+  no_vote.replace("S/T.json", "\"council_vote\"", "\"council_votes\"");
+  expect_refused(no_vote, "council_vote");
+
+  Files no_quorum;
+  no_quorum.replace("S/manifest.json", "\"council_quorum\"", "\"council_quorums\"");
+  expect_refused(no_quorum, "council_quorum");
 }
 
 }  // namespace

@@ -55,7 +55,16 @@ constexpr const char* kTables[] = {"restructuring",
                                    "document_sequence",
                                    "registration_campaign",
                                    "campaign_unit",
-                                   "registration"};
+                                   "registration",
+                                   "review",
+                                   "nomination",
+                                   "council",
+                                   "council_member",
+                                   "council_session",
+                                   "session_attendance",
+                                   "session_item",
+                                   "ballot",
+                                   "ballot_cast"};
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 import {
   api,
   can,
+  confirmButton,
   clearFormErrors,
   dataTable,
   el,
@@ -46,26 +47,6 @@ const officerStatus = document.getElementById('officer-status');
 let me = null;
 let campaign = null;
 let roster = [];
-
-// A button that asks on the page before it acts: the first click shows "Đồng ý" / "Hủy".
-function confirmButton(label, question, action, { className = 'secondary' } = {}) {
-  const box = el('span', { class: 'confirm-box' });
-  const start = el('button', { type: 'button', class: className }, label);
-  const reset = () => box.replaceChildren(start);
-  start.addEventListener('click', () => {
-    const yes = el('button', { type: 'button' }, 'Đồng ý');
-    const no = el('button', { type: 'button', class: 'secondary' }, 'Hủy');
-    yes.addEventListener('click', async () => {
-      await whileBusy(yes, 'Đang thực hiện…', action);
-      reset();
-    });
-    no.addEventListener('click', reset);
-    box.replaceChildren(el('span', { class: 'confirm-question' }, question), ' ', yes, ' ', no);
-    yes.focus();
-  });
-  reset();
-  return box;
-}
 
 function detail(term, ...value) {
   return [el('dt', {}, term), el('dd', {}, ...value)];

@@ -57,10 +57,11 @@ export function setStatus(node, text, kind = '') {
 
 // A table in a scrollable, keyboard-focusable region; on phones each row of a `collapse`
 // table becomes a card whose cells are labelled from data-label (see app.css).
-// columns: [{ label, class }], rows: [[cell, ...]] where a cell is text, a node or
+// columns: [{ label, class }] or labels, rows: [[cell, ...]] where a cell is text, a node or
 // { content, class } (content may be a list of pieces). With `rowHeaders` the first cell of
 // each row is its header.
-export function dataTable({ caption, columns, rows, className = '', collapse = true, rowHeaders = false }) {
+export function dataTable({ caption, columns: given, rows, className = '', collapse = true, rowHeaders = false }) {
+  const columns = given.map((column) => (typeof column === 'string' ? { label: column } : column));
   const cell = (tag, value, column, scope = null) => {
     const spec = value && typeof value === 'object' && !(value instanceof Node) ? value : { content: value };
     // Several pieces stay together in one box, so that a phone card keeps them beside the label.
@@ -318,6 +319,47 @@ export async function whileBusy(button, busyText, work) {
 
 // ---------------------------------------------------------------- URL state
 
+// A button that asks on the page before it acts: the first click shows "Đồng ý" / "Hủy".
+export function confirmButton(label, question, action, { className = 'secondary' } = {}) {
+  const box = el('span', { class: 'confirm-box' });
+  const start = el('button', { type: 'button', class: className }, label);
+  const reset = () => box.replaceChildren(start);
+  start.addEventListener('click', () => {
+    const yes = el('button', { type: 'button' }, 'Đồng ý');
+    const no = el('button', { type: 'button', class: 'secondary' }, 'Hủy');
+    yes.addEventListener('click', async () => {
+      await whileBusy(yes, 'Đang thực hiện…', action);
+      reset();
+    });
+    no.addEventListener('click', reset);
+    box.replaceChildren(el('span', { class: 'confirm-question' }, question), ' ', yes, ' ', no);
+    yes.focus();
+  });
+  reset();
+  return box;
+}
+
+// Asks on the page, in place of `button` (a form's submit button), before a step that cannot be
+// undone; resolves true on "Đồng ý", false on "Hủy".
+export function askOnPage(button, question) {
+  return new Promise((resolve) => {
+    const yes = el('button', { type: 'button' }, 'Đồng ý');
+    const no = el('button', { type: 'button', class: 'secondary' }, 'Hủy');
+    const box = el('span', { class: 'confirm-box' }, el('span', { class: 'confirm-question' }, question), ' ', yes, ' ', no);
+    button.hidden = true;
+    button.after(box);
+    const finish = (answer) => {
+      box.remove();
+      button.hidden = false;
+      if (!answer) button.focus();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => finish(true));
+    no.addEventListener('click', () => finish(false));
+    yes.focus();
+  });
+}
+
 // Binds a one-date form (a text date field named as_of) to the address's ?as_of=: shows the
 // day from the address (or defaultDay()), and on submit, change, the "today" button and
 // back/forward calls load(iso). Returns { choose } to move to another day from code.
@@ -407,6 +449,11 @@ const NAV_ITEMS = [
   { href: '/documents', label: 'Văn bản', needs: 'read_organisation' },
   { href: '/movements', label: 'Phong trào', needs: 'read_organisation' },
   { href: '/campaigns', label: 'Đăng ký thi đua', needs: 'read_organisation' },
+  { href: '/nominations', label: 'Xét khen thưởng', needs: 'nominate' },
+  { href: '/council', label: 'Hội đồng', needs: 'read_organisation' },
+  { href: '/decisions', label: 'Quyết định', needs: 'manage_reviews' },
+  { href: '/grants', label: 'Tra cứu khen thưởng', needs: 'read_organisation' },
+  { href: '/complaints', label: 'Khiếu nại', needs: 'manage_complaints' },
   { href: '/rules', label: 'Tiêu chuẩn' },
   { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
   { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },

@@ -9,42 +9,42 @@ struct RoleInfo {
   Role role;
   std::string_view code;
   std::string_view label;
-  std::array<bool, 10> permissions;  // in the order of Permission
+  std::array<bool, 14> permissions;  // in the order of Permission
   PeopleScope people;
 };
 
 // read org, manage org, read people, manage people, read audit, manage accounts, manage records,
-// manage documents, manage movements, register
+// manage documents, manage movements, register, nominate, manage reviews, vote, manage complaints
 constexpr std::array<RoleInfo, 6> kRoles{{
     {Role::kAdmin,
      "admin",
      "Quản trị hệ thống",
-     {true, true, true, true, true, true, true, true, true, true},
+     {true, true, true, true, true, true, true, true, true, true, true, true, true, true},
      PeopleScope::kAll},
     {Role::kOfficer,
      "officer",
      "Cán bộ thi đua - khen thưởng",
-     {true, true, true, true, true, false, true, true, true, true},
+     {true, true, true, true, true, false, true, true, true, true, true, true, false, true},
      PeopleScope::kAll},
     {Role::kCouncilMember,
      "council_member",
      "Thành viên Hội đồng Thi đua - Khen thưởng",
-     {true, false, true, false, false, false, false, false, false, false},
+     {true, false, true, false, false, false, false, false, false, false, false, false, true, false},
      PeopleScope::kAll},
     {Role::kUnitHead,
      "unit_head",
      "Trưởng đơn vị",
-     {true, false, true, true, false, false, true, false, false, true},
+     {true, false, true, true, false, false, true, false, false, true, true, false, false, false},
      PeopleScope::kSubtree},
     {Role::kStaff,
      "staff",
      "Công chức, viên chức, người lao động",
-     {true, false, true, false, false, false, false, false, false, true},
+     {true, false, true, false, false, false, false, false, false, true, false, false, false, false},
      PeopleScope::kOwnUnit},
     {Role::kViewer,
      "viewer",
      "Người xem",
-     {true, false, true, false, false, false, false, false, false, false},
+     {true, false, true, false, false, false, false, false, false, false, false, false, false, false},
      PeopleScope::kAll},
 }};
 
@@ -54,7 +54,7 @@ struct PermissionInfo {
   std::string_view label;
 };
 
-constexpr std::array<PermissionInfo, 10> kPermissions{{
+constexpr std::array<PermissionInfo, 14> kPermissions{{
     {Permission::kReadOrganisation, "read_organisation", "Xem cơ cấu tổ chức, các đợt sắp xếp, khối thi đua"},
     {Permission::kManageOrganisation, "manage_organisation", "Thêm, sửa đơn vị; sắp xếp tổ chức; khối thi đua"},
     {Permission::kReadPeople, "read_people", "Xem cá nhân và quá trình công tác (trong phạm vi được giao)"},
@@ -68,6 +68,12 @@ constexpr std::array<PermissionInfo, 10> kPermissions{{
      "Phát động phong trào, lập kế hoạch; mở đợt đăng ký thi đua; giao và theo dõi chỉ tiêu"},
     {Permission::kRegister, "register",
      "Đăng ký danh hiệu thi đua (của mình; trưởng đơn vị: cho đơn vị và thành viên trong phạm vi)"},
+    {Permission::kNominate, "nominate", "Đề nghị khen thưởng (trưởng đơn vị: cho đơn vị và thành viên trong phạm vi)"},
+    {Permission::kManageReviews, "manage_reviews",
+     "Tổng hợp đợt xét; Hội đồng và phiên họp; quyết định khen thưởng; hồ sơ trình cấp trên"},
+    {Permission::kVote, "vote", "Bỏ phiếu trong phiên họp của Hội đồng (thành viên Hội đồng)"},
+    {Permission::kManageComplaints, "manage_complaints",
+     "Tiếp nhận, phân công, trả lời khiếu nại, tố cáo về thi đua, khen thưởng"},
 }};
 
 const RoleInfo& info(Role role) {

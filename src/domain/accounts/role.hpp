@@ -28,6 +28,10 @@ enum class Permission {
   kManageDocuments,     // register documents and number the agency's own
   kManageMovements,     // movements and plans, registration campaigns, targets
   kRegister,            // registrations for honours: one's own; a unit head's for the unit's subtree
+  kNominate,            // nominate subjects for honours: a unit head for the unit's subtree
+  kManageReviews,       // reviews, the council and its sessions, decisions, proposals to higher levels
+  kVote,                // cast one's own ballot in a council session (a member of the council)
+  kManageComplaints,    // receive, assign and answer complaints about emulation work
 };
 
 // How far the people permissions reach for a role.

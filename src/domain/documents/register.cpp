@@ -17,7 +17,7 @@ struct TypeInfo {
   std::string_view heading;
 };
 
-constexpr std::array<TypeInfo, 12> kTypes{{
+constexpr std::array<TypeInfo, 13> kTypes{{
     {DocumentType::kPlan, "plan", "Kế hoạch", "KẾ HOẠCH"},
     {DocumentType::kDecision, "decision", "Quyết định", "QUYẾT ĐỊNH"},
     {DocumentType::kReport, "report", "Báo cáo", "BÁO CÁO"},
@@ -26,6 +26,7 @@ constexpr std::array<TypeInfo, 12> kTypes{{
     {DocumentType::kDirective, "directive", "Chỉ thị", "CHỈ THỊ"},
     {DocumentType::kResolution, "resolution", "Nghị quyết", "NGHỊ QUYẾT"},
     {DocumentType::kNotice, "notice", "Thông báo", "THÔNG BÁO"},
+    {DocumentType::kMinutes, "minutes", "Biên bản", "BIÊN BẢN"},
     {DocumentType::kCircular, "circular", "Thông tư", "THÔNG TƯ"},
     {DocumentType::kDecree, "decree", "Nghị định", "NGHỊ ĐỊNH"},
     {DocumentType::kLaw, "law", "Luật", "LUẬT"},
@@ -39,8 +40,8 @@ const TypeInfo& info(DocumentType type) {
   return kTypes.back();
 }
 
-constexpr std::array<std::string_view, 6> kBlockKinds{"heading1", "heading2",  "heading3",
-                                                      "centered", "paragraph", "bullet"};
+constexpr std::array<std::string_view, 8> kBlockKinds{"heading1",  "heading2", "heading3",  "centered",
+                                                      "paragraph", "bullet",   "table_row", "table_header"};
 
 std::optional<int> to_int(std::string_view text) {
   int value = 0;
@@ -60,7 +61,7 @@ Status check_blocks(std::vector<DocumentBlock>& blocks, const char* field) {
     if (!valid_block_kind(blocks[i].kind)) {
       return Error::invalid(name + ".kind", "Loại đoạn \"" + blocks[i].kind +
                                                 "\" không hợp lệ; dùng heading1, heading2, heading3, centered, "
-                                                "paragraph hoặc bullet.");
+                                                "paragraph, bullet, table_header hoặc table_row.");
     }
     blocks[i].text = text::normalize(blocks[i].text);
     if (blocks[i].text.empty()) return Error::invalid(name + ".text", "Đoạn văn không được để trống.");

@@ -23,6 +23,7 @@ enum class DocumentType {
   kDirective,       // chỉ thị (CT)
   kResolution,      // nghị quyết (NQ)
   kNotice,          // thông báo (TB)
+  kMinutes,         // biên bản (BB): the council's minutes
   kCircular,        // thông tư (TT)
   kDecree,          // nghị định (NĐ-CP)
   kLaw,             // luật
@@ -48,7 +49,9 @@ Result<DocumentNumber> parse_document_number(std::string_view text);
 
 // One paragraph of a document drafted in tdkt (see documents::Block for the layout).
 struct DocumentBlock {
-  std::string kind;  // "heading1", "heading2", "heading3", "centered", "paragraph", "bullet"
+  // "heading1", "heading2", "heading3", "centered", "paragraph", "bullet"; "table_header" and
+  // "table_row": a row of a table, its cells separated by tabs ('\t'), consecutive rows one table.
+  std::string kind;
   std::string text;
 };
 

@@ -46,26 +46,6 @@ Status check_lines(std::vector<std::string>& lines, std::string_view list, std::
   return {};
 }
 
-// Normalises each paragraph of a multi-line text, dropping empty ones: paragraphs survive.
-Status check_paragraphs(std::string& value, const std::string& field, std::size_t max_characters,
-                        std::string_view what) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    auto end = value.find('\n', start);
-    if (end == std::string::npos) end = value.size();
-    auto paragraph = text::normalize(std::string_view(value).substr(start, end - start));
-    if (!paragraph.empty()) out += (out.empty() ? "" : "\n") + paragraph;
-    start = end + 1;
-  }
-  if (text::length(out) > max_characters) {
-    return Error::invalid(field, std::string(what) + " dài quá " +
-                                     text::format_integer(static_cast<std::int64_t>(max_characters)) + " ký tự.");
-  }
-  value = std::move(out);
-  return {};
-}
-
 std::string dmy(CivilDate day) {
   return day.vn();
 }

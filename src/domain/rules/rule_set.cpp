@@ -177,6 +177,72 @@ std::optional<HonourKind> honour_kind_from_string(std::string_view code) {
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kAuthorityLevels{{
+    {"agency", "Thủ trưởng cơ quan"},
+    {"province", "Chủ tịch UBND tỉnh"},
+    {"prime_minister", "Thủ tướng Chính phủ"},
+    {"president", "Chủ tịch nước"},
+}};
+
+// "80%" for shares that are whole percentages, "2/3" otherwise.
+std::string share_text(int numerator, int denominator) {
+  if ((numerator * 100) % denominator == 0) return std::to_string(numerator * 100 / denominator) + "%";
+  return std::to_string(numerator) + "/" + std::to_string(denominator);
+}
+
+// The fewest of `members` whose share reaches numerator/denominator (exceeds it when strict).
+int fewest(int numerator, int denominator, bool strict, int members) {
+  const long long product = static_cast<long long>(numerator) * members;
+  const long long at_least = (product + denominator - 1) / denominator;  // ceil
+  if (strict && at_least * denominator == product) return static_cast<int>(at_least + 1);
+  return static_cast<int>(at_least);
+}
+
+}  // namespace
+
+std::string_view to_string(AuthorityLevel level) {
+  return kAuthorityLevels.at(static_cast<std::size_t>(level)).first;
+}
+
+std::optional<AuthorityLevel> authority_level_from_string(std::string_view code) {
+  for (std::size_t i = 0; i < kAuthorityLevels.size(); ++i) {
+    if (kAuthorityLevels[i].first == code) return static_cast<AuthorityLevel>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view vietnamese_label(AuthorityLevel level) {
+  return kAuthorityLevels.at(static_cast<std::size_t>(level)).second;
+}
+
+int VoteThreshold::required(int members) const {
+  return fewest(numerator, denominator, strict, members);
+}
+
+bool VoteThreshold::met(int approvals, int members) const {
+  return members > 0 && approvals >= required(members);
+}
+
+std::string VoteThreshold::describe() const {
+  const std::string share = share_text(numerator, denominator);
+  if (strict) return "trên " + share + " tổng số thành viên Hội đồng";
+  return "từ " + share + " tổng số thành viên Hội đồng trở lên";
+}
+
+int Quorum::required(int members) const {
+  return fewest(numerator, denominator, false, members);
+}
+
+bool Quorum::met(int present, int members) const {
+  return members > 0 && present >= required(members);
+}
+
+std::string Quorum::describe() const {
+  return "ít nhất " + share_text(numerator, denominator) + " tổng số thành viên Hội đồng có mặt";
+}
+
 const HonourRule* RuleSet::find(HonourId honour) const {
   for (const auto& rule : honours) {
     if (rule.id == honour) return &rule;
@@ -220,6 +286,30 @@ Result<RuleSet> apply_layer(RuleSet base, const RuleLayer& layer, bool as_provin
     }
     honour->clauses[static_cast<std::size_t>(addition.subject)]->push_back(addition.clause);
   }
+  auto honour_of = [&](HonourId id) -> HonourRule* {
+    auto found =
+        std::find_if(base.honours.begin(), base.honours.end(), [&](const HonourRule& r) { return r.id == id; });
+    return found == base.honours.end() ? nullptr : &*found;
+  };
+  for (const auto& change : layer.authorities) {
+    for (auto id : change.honours) {
+      auto* honour = honour_of(id);
+      if (!honour)
+        return rule_error(layer.id,
+                          "Lớp " + layer.id + " đổi thẩm quyền của một danh hiệu không có trong bộ " + base.id + ".");
+      honour->authority = change.authority;
+    }
+  }
+  for (const auto& change : layer.council_votes) {
+    for (auto id : change.honours) {
+      auto* honour = honour_of(id);
+      if (!honour)
+        return rule_error(
+            layer.id, "Lớp " + layer.id + " đổi tỷ lệ biểu quyết của một danh hiệu không có trong bộ " + base.id + ".");
+      honour->council_vote = change.vote;
+    }
+  }
+  if (layer.council_quorum) base.council_quorum = *layer.council_quorum;
   TDKT_TRY(merge_by_id(base.quotas, layer.quotas, layer.id));
   TDKT_TRY(merge_by_id(base.deadlines, layer.deadlines, layer.id));
   if (layer.chain_grant_types) base.chain_grant_types = *layer.chain_grant_types;
@@ -289,6 +379,21 @@ Status validate(const RuleSet& rules) {
     stack.pop_back();
     return found;
   };
+  auto share_ok = [](int numerator, int denominator) {
+    return denominator > 0 && numerator > 0 && numerator <= denominator;
+  };
+  for (const auto& honour : rules.honours) {
+    if (honour.authority.citation.empty() || honour.council_vote.citation.empty() ||
+        !share_ok(honour.council_vote.numerator, honour.council_vote.denominator)) {
+      return rule_error(honour.code, "Danh hiệu " + honour.code + " (bộ " + rules.id +
+                                         ") thiếu thẩm quyền quyết định hoặc tỷ lệ biểu quyết của Hội đồng, "
+                                         "hoặc tỷ lệ không hợp lệ.");
+    }
+  }
+  if (rules.council_quorum.citation.empty() ||
+      !share_ok(rules.council_quorum.numerator, rules.council_quorum.denominator)) {
+    return rule_error(rules.id, "Bộ " + rules.id + " thiếu tỷ lệ có mặt tối thiểu của Hội đồng (council_quorum).");
+  }
   for (const auto& honour : rules.honours) {
     std::vector<HonourId> stack;
     if (cyclic(honour.id, stack))

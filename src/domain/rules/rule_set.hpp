@@ -132,6 +132,54 @@ enum class HonourKind : std::uint8_t { kTitle, kAward };  // danh hiệu thi đu
 std::string_view to_string(HonourKind kind);
 std::optional<HonourKind> honour_kind_from_string(std::string_view code);
 
+// Who decides an honour (cấp có thẩm quyền): the head of the agency, the provincial chair, the
+// Prime Minister, the State President. An agency decides only its own level; the rest go up in a
+// proposal.
+enum class AuthorityLevel : std::uint8_t { kAgency, kProvince, kPrimeMinister, kPresident };
+std::string_view to_string(AuthorityLevel level);
+std::optional<AuthorityLevel> authority_level_from_string(std::string_view code);
+std::string_view vietnamese_label(AuthorityLevel level);  // "Chủ tịch UBND tỉnh"
+
+struct DecidingAuthority {
+  AuthorityLevel level = AuthorityLevel::kAgency;
+  std::string citation;  // "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 1"
+  bool unverified = false;
+  std::string note;
+};
+
+// The approvals a council vote needs, as a share of ALL the council's members (not of those
+// present): numerator/denominator, reached ("at least") or exceeded ("more than", strict).
+// Majority is 1/2 strict; Decree 98 Điều 30 khoản 7 gives 80 % and 90 % (4/5, 9/10, not strict).
+struct VoteThreshold {
+  int numerator = 1;
+  int denominator = 2;
+  bool strict = true;
+  bool secret = false;  // a secret ballot: tdkt records that a member voted, not how
+  std::string citation;
+  bool unverified = false;
+  std::string note;
+
+  bool met(int approvals, int members) const;
+  // The fewest approvals that meet the threshold with `members` members.
+  int required(int members) const;
+  // "trên 1/2 tổng số thành viên Hội đồng", "từ 80% tổng số thành viên Hội đồng trở lên"
+  std::string describe() const;
+};
+
+// The members who must be present for a session to vote, as a share of all members (at least).
+// Written votes of absent members do not count toward it.
+struct Quorum {
+  int numerator = 2;
+  int denominator = 3;
+  std::string citation;
+  bool unverified = false;
+  std::string note;
+
+  bool met(int present, int members) const;
+  int required(int members) const;
+  std::string describe() const;  // "ít nhất 2/3 tổng số thành viên Hội đồng có mặt"
+};
+
 struct HonourRule {
   HonourId id;
   std::string code;        // "CSTD_TINH"
@@ -141,6 +189,8 @@ struct HonourRule {
   std::string citation;  // the article that defines the honour
   // The clauses for each subject kind that may receive the honour; nullopt: not for that kind.
   std::array<std::optional<std::vector<Clause>>, kSubjectKindCount> clauses;
+  DecidingAuthority authority;
+  VoteThreshold council_vote;  // the council's vote when it reviews a nomination of this honour
 
   bool applies_to(SubjectKind subject) const { return clauses[static_cast<std::size_t>(subject)].has_value(); }
   const std::vector<Clause>& clauses_for(SubjectKind subject) const {
@@ -205,6 +255,7 @@ struct RuleSet {
   std::vector<HonourRule> honours;
   std::vector<Quota> quotas;
   std::vector<Deadline> deadlines;
+  Quorum council_quorum;
   Vocabulary vocabulary;
 
   const HonourRule* find(HonourId honour) const;
@@ -221,6 +272,15 @@ struct ClauseAddition {
   SubjectKind subject = SubjectKind::kPerson;
   Clause clause;
 };
+// A layer's change to the authority or the council vote of some honours.
+struct AuthorityChange {
+  std::vector<HonourId> honours;
+  DecidingAuthority authority;
+};
+struct VoteChange {
+  std::vector<HonourId> honours;
+  VoteThreshold vote;
+};
 struct RuleLayer {
   std::string id;
   std::string name;
@@ -232,6 +292,9 @@ struct RuleLayer {
   std::vector<ClauseAddition> additions;
   std::vector<Quota> quotas;
   std::vector<Deadline> deadlines;
+  std::optional<Quorum> council_quorum;
+  std::vector<AuthorityChange> authorities;
+  std::vector<VoteChange> council_votes;
 };
 
 // Applies `layer` to `base`: replaces clauses (and quotas, deadlines) by id, adds clauses,

@@ -21,7 +21,10 @@ RuleSet base_set(HonourCatalogue& catalogue) {
   title.id = catalogue.intern("T");
   title.code = "T";
   title.clauses[0] = std::vector<Clause>{clause("BASE.T.rating", RatingAtLeast{})};
+  title.authority.citation = "Điều 2";
+  title.council_vote.citation = "Điều 3";
   set.honours.push_back(title);
+  set.council_quorum.citation = "Điều 4";
   set.guards.push_back(clause("BASE.pending", NoPendingDiscipline{}));
   return set;
 }
@@ -76,6 +79,18 @@ TEST(RuleSet, ValidateRefusesDuplicatesUnknownPlaceholdersAndCycles) {
   auto cycle = set;
   cycle.honours[0].clauses[0]->push_back(clause("BASE.T.self", QualifiesFor{catalogue.intern("T")}));
   EXPECT_FALSE(validate(cycle));
+
+  auto no_vote = set;
+  no_vote.honours[0].council_vote.citation.clear();
+  EXPECT_FALSE(validate(no_vote));
+
+  auto bad_share = set;
+  bad_share.honours[0].council_vote.numerator = 3;  // 3/2 of the members
+  EXPECT_FALSE(validate(bad_share));
+
+  auto no_quorum = set;
+  no_quorum.council_quorum.citation.clear();
+  EXPECT_FALSE(validate(no_quorum));
 
   auto dangling = set;
   dangling.guards.push_back(clause("BASE.chain", GrantChain{catalogue.intern("NOT_IN_SET"), 3, 1}));
