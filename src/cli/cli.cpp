@@ -41,17 +41,15 @@ int print_error(const Error& error) {
   return fail(error.message + (error.field.empty() ? "" : " [" + error.field + "]"));
 }
 
-// Writes the agency's document `number` of `year` as DOCX, or as PDF through LibreOffice.
-int run_document_render(server::Context& context, const std::string& number, int year, const std::string& out) {
-  const bool pdf = out.size() > 4 && out.substr(out.size() - 4) == ".pdf";
-  const bool docx = out.size() > 5 && out.substr(out.size() - 5) == ".docx";
-  if (!pdf && !docx) return fail("tệp đích phải có phần mở rộng .docx hoặc .pdf.");
-  auto document = context.documents().own_document(app::Actor::system(), number, year);
-  if (!document) return print_error(document.error());
-  if (document->body.empty()) return fail("văn bản " + document->number.text() + " chưa có nội dung soạn trong tdkt.");
-  auto bytes = documents::render_docx(documents::official_document(*document));
+bool has_suffix(const std::string& path, std::string_view suffix) {
+  return path.size() > suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Writes a document as DOCX, or as PDF through LibreOffice, by the extension of `out`.
+int write_official(const documents::OfficialDocument& official, const std::string& out) {
+  auto bytes = documents::render_docx(official);
   if (!bytes) return print_error(bytes.error());
-  if (pdf) {
+  if (has_suffix(out, ".pdf")) {
     auto converted = documents::convert_to_pdf(*bytes);
     if (!converted) return print_error(converted.error());
     bytes = std::move(converted);
@@ -59,8 +57,50 @@ int run_document_render(server::Context& context, const std::string& number, int
   std::ofstream file(out, std::ios::binary);
   file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
   if (!file) return fail("không ghi được tệp " + out + ".");
+  return 0;
+}
+
+int check_output(const std::string& out) {
+  if (!has_suffix(out, ".pdf") && !has_suffix(out, ".docx"))
+    return fail("tệp đích phải có phần mở rộng .docx hoặc .pdf.");
+  return 0;
+}
+
+// Writes the agency's document `number` of `year` as DOCX, or as PDF through LibreOffice.
+int run_document_render(server::Context& context, const std::string& number, int year, const std::string& out) {
+  if (const int bad = check_output(out)) return bad;
+  auto document = context.documents().own_document(app::Actor::system(), number, year);
+  if (!document) return print_error(document.error());
+  if (document->body.empty()) return fail("văn bản " + document->number.text() + " chưa có nội dung soạn trong tdkt.");
+  if (const int failed = write_official(documents::official_document(*document), out)) return failed;
   std::cout << "Đã xuất " << domain::vietnamese_label(document->type) << " " << document->number.text() << " ngày "
             << document->issued_on.vn() << " ra " << out << "\n";
+  return 0;
+}
+
+// Drafts the review report of [from, to] from the records: unnumbered, as it goes to the head of
+// agency before the register gives it a number.
+int run_report_render(server::Context& context, const std::string& from, const std::string& to,
+                      const std::string& out) {
+  if (const int bad = check_output(out)) return bad;
+  app::ReportRequest request;
+  auto first = parse_date_field(from, "from");
+  if (!first) return print_error(first.error());
+  auto last = parse_date_field(to, "to");
+  if (!last) return print_error(last.error());
+  request.from = *first;
+  request.to = *last;
+  const auto actor = app::Actor::system("report");
+  auto figures = context.reports().figures(actor, request);
+  if (!figures) return print_error(figures.error());
+  auto document = context.reports().draft(actor, *figures);
+  if (!document) return print_error(document.error());
+  auto official = documents::official_document(*document);
+  official.number = "      /" + document->number.symbol;
+  if (const int failed = write_official(official, out)) return failed;
+  std::cout << "Đã soạn dự thảo báo cáo " << figures->period_text << " (" << figures->documents.size() << " văn bản, "
+            << figures->individuals << " cá nhân và " << figures->collectives << " tập thể được khen thưởng, "
+            << figures->complaints.received << " đơn thư) ra " << out << "\n";
   return 0;
 }
 
@@ -145,6 +185,18 @@ int run(int argc, char** argv) {
   grants_list->add_option("--out", grants_options.out,
                           "Tệp đích (bắt buộc với xlsx; json in ra màn hình nếu bỏ trống)");
 
+  auto* report = app.add_subcommand("report", "Báo cáo sơ kết, tổng kết công tác thi đua, khen thưởng");
+  report->require_subcommand(1);
+  auto* report_render = report->add_subcommand(
+      "render",
+      "Soạn dự thảo báo cáo của một kỳ, mọi số liệu lấy từ hồ sơ, ra DOCX hoặc PDF (theo phần mở rộng của --out)");
+  std::string report_from;
+  std::string report_to;
+  std::string report_out;
+  report_render->add_option("--from", report_from, "Ngày đầu kỳ, YYYY-MM-DD")->required();
+  report_render->add_option("--to", report_to, "Ngày cuối kỳ, YYYY-MM-DD")->required();
+  report_render->add_option("--out", report_out, "Tệp đích .docx hoặc .pdf")->required();
+
   auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi mã băm của nhật ký; báo liên kết hỏng đầu tiên");
@@ -224,6 +276,7 @@ int run(int argc, char** argv) {
       return 0;
     }
     if (grants_list->parsed()) return run_grants_list(context, grants_options);
+    if (report_render->parsed()) return run_report_render(context, report_from, report_to, report_out);
     if (audit_verify->parsed()) {
       const auto verification = context.audit().verify();
       if (verification.first_broken) {

@@ -9,10 +9,10 @@ namespace tdkt::http {
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
-  for (auto* group :
-       {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes, &records_routes,
-        &import_routes, &document_routes, &movement_routes, &target_routes, &attachment_routes, &campaign_routes,
-        &grant_history_routes, &complaint_routes, &council_routes, &decision_routes, &nomination_routes}) {
+  for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes,
+                      &records_routes, &import_routes, &document_routes, &movement_routes, &target_routes,
+                      &attachment_routes, &campaign_routes, &grant_history_routes, &complaint_routes, &council_routes,
+                      &decision_routes, &nomination_routes, &report_routes}) {
     for (auto& route : (*group)())
       routes.push_back(std::move(route));
   }

@@ -24,6 +24,7 @@
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
+#include "app/report_service.hpp"
 #include "app/target_service.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
@@ -51,6 +52,7 @@ struct Services {
   app::CouncilService& council;
   app::DecisionService& decisions;
   app::NominationService& nominations;
+  app::ReportService& reports;
 };
 
 // A parsed request as handlers see it.
@@ -119,6 +121,7 @@ std::vector<Route> grant_history_routes();
 std::vector<Route> complaint_routes();
 std::vector<Route> council_routes();
 std::vector<Route> decision_routes();
+std::vector<Route> report_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"

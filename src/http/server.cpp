@@ -301,6 +301,7 @@ void Server::install_pages() {
       {"/reviews", "web/reviews.html", domain::Permission::kNominate},
       {R"(/reviews/(\d+))", "web/review.html", domain::Permission::kNominate},
       {R"(/complaints/(\d+))", "web/complaint.html", domain::Permission::kManageComplaints},
+      {"/reports", "web/reports.html", domain::Permission::kManageReviews},
   };
   for (const auto& page : pages) {
     server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {

@@ -63,7 +63,8 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       complaints_(*database_, *clock_, complaint_rules()),
       council_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
-      nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince) {}
+      nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince),
+      reports_(*database_, grant_history_, complaints_, council_) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
@@ -91,7 +92,8 @@ http::Services Context::services() {
                         complaints_,
                         council_,
                         decisions_,
-                        nominations_};
+                        nominations_,
+                        reports_};
 }
 
 }  // namespace tdkt::server

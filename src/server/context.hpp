@@ -19,6 +19,7 @@
 #include "app/organisation_service.hpp"
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
+#include "app/report_service.hpp"
 #include "app/target_service.hpp"
 #include "http/server.hpp"
 #include "ingest/demo.hpp"
@@ -60,6 +61,7 @@ class Context {
   app::GrantHistoryService& grant_history() { return grant_history_; }
   app::ComplaintService& complaints() { return complaints_; }
   app::CouncilService& council() { return council_; }
+  app::ReportService& reports() { return reports_; }
   app::DecisionService& decisions() { return decisions_; }
   app::NominationService& nominations() { return nominations_; }
   const app::Clock& clock() const { return *clock_; }
@@ -89,6 +91,7 @@ class Context {
   app::CouncilService council_;
   app::DecisionService decisions_;
   app::NominationService nominations_;
+  app::ReportService reports_;
 };
 
 }  // namespace tdkt::server

@@ -6,19 +6,9 @@
 set -uo pipefail
 tdkt="$1"
 work="$(mktemp -d /tmp/tdkt-grants-cli.XXXXXX)"
-failures=0
-passes=0
 trap 'rm -rf "$work"' EXIT
-
-check() {  # check DESCRIPTION COMMAND...
-  local description="$1"; shift
-  if "$@" >"$work/out" 2>&1; then
-    passes=$((passes + 1))
-  else
-    failures=$((failures + 1))
-    echo "FAIL: $description"; sed 's/^/    /' "$work/out" | head -20
-  fi
-}
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 
 run_suite() {  # run_suite LABEL DB_URL
   local label="$1" db="$2"
@@ -71,17 +61,5 @@ assert \"Lao động tiên tiến\" in strings, strings[:2000]'"
 }
 
 check "grants list --help documents --subject" bash -c "'$tdkt' grants list --help | grep -q 'unit:MÃ'"
-run_suite sqlite "sqlite:$work/sqlite/tdkt.db"
-
-if [ -z "${TDKT_TEST_PG:-}" ]; then
-  echo "FAIL: TDKT_TEST_PG is not set; the PostgreSQL half cannot run (use make test)"
-  failures=$((failures + 1))
-else
-  schema="grants_cli_$$"
-  psql "$TDKT_TEST_PG" -qAt -c "CREATE SCHEMA $schema" >/dev/null
-  run_suite postgresql "$TDKT_TEST_PG?options=-csearch_path%3D$schema"
-  PGOPTIONS="--client-min-messages=warning" psql "$TDKT_TEST_PG" -qAt -c "DROP SCHEMA $schema CASCADE" >/dev/null
-fi
-
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+on_both_backends grants_cli
+finish

@@ -531,6 +531,23 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        fixed("/api/v1/sessions/999999/close"),
        fixed("{}"),
        {401, 404, 404, 403, 403, 403, 403}},
+      // The review report (issue 7): manage_reviews (admin, officer). The PDF is asked for a period
+      // that ends before it starts, so that the matrix needs no LibreOffice: refused after the role.
+      {"GET",
+       "/api/v1/reports/review",
+       fixed("/api/v1/reports/review?from=2023-01-01&to=2023-06-30"),
+       none,
+       {401, 200, 200, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/reports/review/docx",
+       fixed("/api/v1/reports/review/docx?from=2023-01-01&to=2023-06-30"),
+       none,
+       {401, 200, 200, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/reports/review/pdf",
+       fixed("/api/v1/reports/review/pdf?from=2023-06-30&to=2023-01-01"),
+       none,
+       {401, 400, 400, 403, 403, 403, 403}},
       // The award history: read by every signed-in role (person grants within the people scope).
       {"GET", "/api/v1/grants", fixed("/api/v1/grants?year=2023"), none, read_all},
       {"GET", "/api/v1/grants/summary", fixed("/api/v1/grants/summary?from=2022&to=2025"), none, read_all},

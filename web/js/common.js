@@ -454,6 +454,7 @@ const NAV_ITEMS = [
   { href: '/decisions', label: 'Quyết định', needs: 'manage_reviews' },
   { href: '/grants', label: 'Tra cứu khen thưởng', needs: 'read_organisation' },
   { href: '/complaints', label: 'Khiếu nại', needs: 'manage_complaints' },
+  { href: '/reports', label: 'Báo cáo', needs: 'manage_reviews' },
   { href: '/rules', label: 'Tiêu chuẩn' },
   { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
   { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },

@@ -1,0 +1,247 @@
+#include "app/report_service.hpp"
+
+#include <algorithm>
+
+#include "app/access.hpp"
+#include "core/text.hpp"
+
+namespace tdkt::app {
+namespace {
+
+namespace rules = domain::rules;
+
+constexpr int kMaxReportDays = 5 * 366;
+
+bool within(CivilDate day, CivilDate from, CivilDate to) {
+  return from <= day && day <= to;
+}
+
+std::string count_text(int count, const char* what) {
+  return (count < 10 ? "0" : "") + std::to_string(count) + " " + what;
+}
+
+// "48 cá nhân, 02 tập thể", "không có" when there is none.
+std::string individuals_and_collectives(int individuals, int collectives) {
+  std::vector<std::string> parts;
+  if (individuals > 0) parts.push_back(count_text(individuals, "cá nhân"));
+  if (collectives > 0) parts.push_back(count_text(collectives, "tập thể"));
+  if (parts.empty()) return "không có";
+  return parts.size() == 1 ? parts[0] : parts[0] + " và " + parts[1];
+}
+
+struct Builder {
+  std::vector<domain::DocumentBlock> blocks;
+  void add(const char* kind, std::string text) { blocks.push_back({kind, std::move(text)}); }
+  void heading1(std::string text) { add("heading1", std::move(text)); }
+  void heading2(std::string text) { add("heading2", std::move(text)); }
+  void paragraph(std::string text) { add("paragraph", std::move(text)); }
+  void bullet(std::string text) { add("bullet", std::move(text)); }
+  void centered(std::string text) { add("centered", std::move(text)); }
+  // Left for the officer: the narrative the figures cannot write.
+  void to_write(const std::string& what) { paragraph("[" + what + ": cán bộ thi đua viết.]"); }
+};
+
+void movements_section(Builder& out, const char* title, const std::vector<domain::Movement>& list) {
+  out.heading2(title);
+  if (list.empty()) {
+    out.paragraph("Trong kỳ không có phong trào nào ở cấp này.");
+    return;
+  }
+  for (const auto& movement : list) {
+    out.bullet("Phong trào \"" + movement.name + "\" (" + movement.authority + ", " + movement.starts_on.vn() + " – " +
+               movement.ends_on.vn() + ").");
+  }
+}
+
+}  // namespace
+
+std::string period_text(CivilDate from, CivilDate to) {
+  const int year = from.year();
+  if (to.year() == year && from.day() == 1 && to.month() == 12 && to.day() == 31) {
+    if (from.month() == 1) return "năm " + std::to_string(year);
+    if (from.month() == 7) return "6 tháng cuối năm " + std::to_string(year);
+  }
+  if (to.year() == year && from.month() == 1 && from.day() == 1 && to.month() == 6 && to.day() == 30)
+    return "6 tháng đầu năm " + std::to_string(year);
+  return "từ " + from.vn() + " đến " + to.vn();
+}
+
+Result<ReportFigures> ReportService::figures(const Actor& actor, const ReportRequest& request) {
+  TDKT_TRY(require(actor, domain::Permission::kManageReviews));
+  if (request.to < request.from)
+    return Error::invalid(
+        "to", "Ngày cuối kỳ báo cáo (" + request.to.vn() + ") trước ngày đầu kỳ (" + request.from.vn() + ").");
+  if (request.to.days_since_epoch() - request.from.days_since_epoch() > kMaxReportDays)
+    return Error::invalid("to", "Kỳ báo cáo dài quá 5 năm.");
+
+  ReportFigures figures;
+  figures.from = request.from;
+  figures.to = request.to;
+  figures.period_text = period_text(request.from, request.to);
+  {
+    auto work = store_.read();
+    // The agency's own documents, newest first; the newest issued by the end of the period gives
+    // the header and the signer (a report of 2023 is the Ban Dân tộc's, not its successor's).
+    DocumentQuery query;
+    query.own_only = true;
+    query.limit = 100000;
+    const auto own = work->documents().list_documents(query);
+    if (!own.empty()) {
+      const auto by_end =
+          std::find_if(own.begin(), own.end(), [&](const auto& d) { return d.issued_on <= request.to; });
+      const auto& newest = by_end == own.end() ? own.front() : *by_end;
+      figures.issuer = newest.issuer;
+      figures.issuer_parent = newest.issuer_parent;
+      figures.place = newest.place;
+      figures.signer_name = newest.signer_name;
+      figures.signer_authority = newest.signer_authority;
+      const auto dash = newest.number.symbol.find('-');
+      figures.symbol = "BC" + (dash == std::string::npos ? std::string() : newest.number.symbol.substr(dash));
+    }
+    for (const auto& document : own) {
+      if (within(document.issued_on, request.from, request.to)) figures.documents.push_back(document);
+    }
+    std::sort(figures.documents.begin(), figures.documents.end(), [](const auto& a, const auto& b) {
+      return a.issued_on != b.issued_on ? a.issued_on < b.issued_on : a.number.number < b.number.number;
+    });
+    for (auto& movement : work->movements().list_movements({})) {
+      if (movement.ends_on < request.from || request.to < movement.starts_on) continue;
+      auto& into = movement.level == domain::MovementLevel::kNational   ? figures.national
+                   : movement.level == domain::MovementLevel::kProvince ? figures.provincial
+                                                                        : figures.own;
+      into.push_back(std::move(movement));
+    }
+  }
+
+  // Grants decided in the period (by the date of their decision), by the level of the authority.
+  figures.grants = {{"state", "Khen thưởng cấp Nhà nước (Chủ tịch nước, Thủ tướng Chính phủ)", 0, 0, {}},
+                    {"province", "Khen thưởng cấp tỉnh (Chủ tịch UBND tỉnh)", 0, 0, {}},
+                    {"agency", "Khen thưởng thuộc thẩm quyền của cơ quan", 0, 0, {}},
+                    {"other", "Khen thưởng của bộ, ngành, đoàn thể và cấp khác", 0, 0, {}}};
+  auto listed = grants_.list(actor, GrantHistoryRequest{});
+  if (!listed) return std::move(listed).error();
+  for (auto& item : *listed) {
+    if (!item.grant.decision_date || !within(*item.grant.decision_date, request.from, request.to)) continue;
+    std::size_t index = 3;
+    if (item.level == rules::AuthorityLevel::kPresident || item.level == rules::AuthorityLevel::kPrimeMinister)
+      index = 0;
+    if (item.level == rules::AuthorityLevel::kProvince) index = 1;
+    if (item.level == rules::AuthorityLevel::kAgency) index = 2;
+    auto& level = figures.grants[index];
+    const bool person = item.grant.subject.kind == rules::SubjectKind::kPerson;
+    (person ? level.individuals : level.collectives) += 1;
+    (person ? figures.individuals : figures.collectives) += 1;
+    level.grants.push_back(std::move(item));
+  }
+
+  auto complaints = complaints_.counts(actor, request.from, request.to);
+  if (!complaints) return std::move(complaints).error();
+  figures.complaints = *complaints;
+
+  auto councils = council_.list(actor);
+  if (!councils) return std::move(councils).error();
+  for (auto& council : *councils) {
+    if (council.council.term_from <= request.to && request.to <= council.council.term_to) {
+      figures.council = std::move(council);
+      break;
+    }
+  }
+  if (figures.council) {
+    auto sessions = council_.sessions(actor, std::nullopt);
+    if (!sessions) return std::move(sessions).error();
+    figures.sessions = static_cast<int>(std::count_if(sessions->begin(), sessions->end(), [&](const SessionView& view) {
+      return view.session.council == figures.council->council.id &&
+             within(view.session.held_on, request.from, request.to);
+    }));
+  }
+  return figures;
+}
+
+Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, const ReportFigures& figures) const {
+  TDKT_TRY(require(actor, domain::Permission::kManageReviews));
+  domain::RegisteredDocument document;
+  document.type = domain::DocumentType::kReport;
+  document.own = true;
+  document.issuer = figures.issuer;
+  document.issuer_parent = figures.issuer_parent;
+  document.place = figures.place;
+  document.signer_name = figures.signer_name;
+  document.signer_authority = figures.signer_authority;
+  document.issued_on = figures.to;
+  document.year = figures.to.year();
+  document.number.symbol = figures.symbol.empty() ? "BC" : figures.symbol;
+  document.summary = "Sơ kết, tổng kết công tác thi đua, khen thưởng " + figures.period_text +
+                     " và phương hướng, nhiệm vụ kỳ tiếp theo";
+  document.recipients = {"Ban Thi đua - Khen thưởng tỉnh;", "Lãnh đạo cơ quan;", "Lưu: VT."};
+
+  Builder out;
+  out.centered("Phần thứ nhất");
+  out.centered("KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG " + text::upper(figures.period_text));
+  out.heading1("I. ĐẶC ĐIỂM, TÌNH HÌNH");
+  out.to_write("Chức năng, nhiệm vụ, thuận lợi, khó khăn của cơ quan trong kỳ");
+
+  out.heading1("II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
+  if (figures.documents.empty()) {
+    out.paragraph("Trong kỳ, cơ quan chưa ban hành văn bản nào được ghi trong sổ văn bản.");
+  } else {
+    out.paragraph("Trong kỳ, cơ quan đã ban hành " + count_text(static_cast<int>(figures.documents.size()), "văn bản") +
+                  " để chỉ đạo, triển khai công tác thi đua, khen thưởng:");
+    for (const auto& issued : figures.documents) {
+      out.bullet(std::string(domain::vietnamese_label(issued.type)) + " số " + issued.number.text() + " ngày " +
+                 issued.issued_on.vn() + " về " + issued.summary + ";");
+    }
+  }
+
+  out.heading1("III. KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA");
+  movements_section(out, "1. Các phong trào thi đua do Trung ương phát động", figures.national);
+  movements_section(out, "2. Các phong trào thi đua do tỉnh phát động", figures.provincial);
+  movements_section(out, "3. Các phong trào thi đua do cơ quan phát động", figures.own);
+  out.to_write("Kết quả nổi bật, gương điển hình tiên tiến");
+
+  out.heading1("IV. CÔNG TÁC KHEN THƯỞNG");
+  out.paragraph("Trong kỳ có " + individuals_and_collectives(figures.individuals, figures.collectives) +
+                " được khen thưởng theo quyết định ban hành trong kỳ:");
+  out.add("table_header", "Cấp khen thưởng\tCá nhân\tTập thể");
+  for (const auto& level : figures.grants) {
+    out.add("table_row",
+            level.label + "\t" + std::to_string(level.individuals) + "\t" + std::to_string(level.collectives));
+  }
+  out.add("table_row",
+          "Tổng cộng\t" + std::to_string(figures.individuals) + "\t" + std::to_string(figures.collectives));
+
+  out.heading1("V. CÔNG TÁC KIỂM TRA, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO VỀ THI ĐUA, KHEN THƯỞNG");
+  const auto& complaints = figures.complaints;
+  if (complaints.received == 0) {
+    out.paragraph("Trong kỳ, không có đơn thư khiếu nại, tố cáo về công tác thi đua, khen thưởng gửi về cơ quan.");
+  } else {
+    out.paragraph(
+        "Trong kỳ, cơ quan tiếp nhận " + count_text(complaints.received, "đơn") + " (" +
+        count_text(complaints.complaints, "khiếu nại") + ", " + count_text(complaints.denunciations, "tố cáo") +
+        "); đã trả lời " + count_text(complaints.answered, "đơn") + ", còn " + count_text(complaints.open, "đơn") +
+        " đang giải quyết" +
+        (complaints.overdue > 0 ? ", trong đó " + count_text(complaints.overdue, "đơn") + " quá hạn" : "") + ".");
+  }
+
+  out.heading1("VI. TỔ CHỨC BỘ MÁY, HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG");
+  if (figures.council) {
+    const auto& council = figures.council->council;
+    out.paragraph(council.name + " gồm " + count_text(static_cast<int>(council.members.size()), "thành viên") +
+                  " (nhiệm kỳ " + council.term_from.vn() + " – " + council.term_to.vn() + "); trong kỳ Hội đồng họp " +
+                  count_text(figures.sessions, "phiên") + ".");
+  } else {
+    out.paragraph("Chưa có Hội đồng Thi đua - Khen thưởng có nhiệm kỳ bao gồm kỳ báo cáo.");
+  }
+
+  out.heading1("VII. ĐÁNH GIÁ CHUNG");
+  out.to_write("Ưu điểm");
+  out.to_write("Tồn tại, hạn chế và nguyên nhân");
+  out.to_write("Bài học kinh nghiệm");
+
+  out.centered("Phần thứ hai");
+  out.centered("PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO");
+  out.to_write("Phương hướng, nhiệm vụ và giải pháp");
+  document.body = std::move(out.blocks);
+  return document;
+}
+
+}  // namespace tdkt::app

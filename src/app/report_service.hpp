@@ -1,0 +1,79 @@
+#pragma once
+// The review report (báo cáo sơ kết, tổng kết) of a period, issue 7 point 1, first part: every
+// figure the officer used to count by hand, counted from the records (the agency's own documents
+// issued in the period, the movements in force by launching level, the grants decided in the
+// period by level as individuals and collectives, complaints, the council and its sessions), and
+// the draft of the report in the structure of seed 004 in the Decree 30 layout. The narrative
+// (assessment, direction for the next period) is left for the officer to write. Read-only.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/complaint_service.hpp"
+#include "app/council_service.hpp"
+#include "app/grant_history_service.hpp"
+#include "app/ports.hpp"
+
+namespace tdkt::app {
+
+struct ReportRequest {
+  CivilDate from;
+  CivilDate to;
+};
+
+// Grants decided in the period at one level of deciding authority.
+struct ReportGrantLevel {
+  std::string level;  // "state" (President, Prime Minister), "province", "agency", "other"
+  std::string label;  // "Khen thưởng cấp Nhà nước"
+  int individuals = 0;
+  int collectives = 0;
+  std::vector<GrantHistoryItem> grants;  // the grants counted, for the links of the preview
+};
+
+struct ReportFigures {
+  CivilDate from;
+  CivilDate to;
+  std::string period_text;  // "6 tháng đầu năm 2023", "năm 2023", "từ 01/03/2023 đến 31/08/2023"
+  // Who issues the report: taken from the newest own document of the register issued by the end
+  // of the period.
+  std::string issuer;
+  std::string issuer_parent;
+  std::string place;
+  std::string signer_name;
+  std::string signer_authority;
+  std::string symbol;  // "BC-SDTTG": "BC-" and the agency's part of its newest own number
+  std::vector<domain::RegisteredDocument> documents;  // the agency's own, issued in the period, oldest first
+  std::vector<domain::Movement> national;             // movements in force during the period, by level
+  std::vector<domain::Movement> provincial;
+  std::vector<domain::Movement> own;
+  std::vector<ReportGrantLevel> grants;  // state, province, agency, other (levels with none kept)
+  int individuals = 0;
+  int collectives = 0;
+  ComplaintCounts complaints;
+  std::optional<CouncilView> council;  // the council whose term covers the end of the period
+  int sessions = 0;                    // its sessions held in the period
+};
+
+class ReportService {
+ public:
+  ReportService(Store& store, GrantHistoryService& grants, ComplaintService& complaints, CouncilService& council)
+      : store_(store), grants_(grants), complaints_(complaints), council_(council) {}
+
+  // Refused (field "to") when the period ends before it starts or spans more than five years.
+  Result<ReportFigures> figures(const Actor& actor, const ReportRequest& request);
+  // The draft report, not numbered ("Số:    /BC-…"): the register numbers it when it is issued.
+  Result<domain::RegisteredDocument> draft(const Actor& actor, const ReportFigures& figures) const;
+
+ private:
+  Store& store_;
+  GrantHistoryService& grants_;
+  ComplaintService& complaints_;
+  CouncilService& council_;
+};
+
+// "6 tháng đầu năm 2023" for 01/01–30/06, "năm 2023" for a whole year, "6 tháng cuối năm 2023"
+// for 01/07–31/12, otherwise "từ 01/03/2023 đến 31/08/2023".
+std::string period_text(CivilDate from, CivilDate to);
+
+}  // namespace tdkt::app

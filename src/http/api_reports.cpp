@@ -1,0 +1,139 @@
+// /api/v1/reports/review: the figures of the review report of a period, each with the records it
+// counts (for the preview page, where a number opens its list), and the draft as DOCX or PDF.
+
+#include "documents/docx.hpp"
+#include "documents/from_register.hpp"
+#include "documents/pdf.hpp"
+#include "http/router.hpp"
+
+namespace tdkt::http {
+namespace {
+
+Result<app::ReportFigures> figures_of(const ApiRequest& request, Services& services) {
+  app::ReportRequest report;
+  auto from = parse_date_field(request.query("from"), "from");
+  if (!from) return std::move(from).error();
+  auto to = parse_date_field(request.query("to"), "to");
+  if (!to) return std::move(to).error();
+  report.from = *from;
+  report.to = *to;
+  return services.reports.figures(request.actor, report);
+}
+
+Json movement_json(const domain::Movement& movement) {
+  return {{"id", movement.id.value},
+          {"name", movement.name},
+          {"authority", movement.authority},
+          {"starts_on", movement.starts_on.iso()},
+          {"ends_on", movement.ends_on.iso()}};
+}
+
+Json movements_json(const std::vector<domain::Movement>& list) {
+  Json out = Json::array();
+  for (const auto& movement : list)
+    out.push_back(movement_json(movement));
+  return out;
+}
+
+ApiResponse get_review_report(const ApiRequest& request, Services& services) {
+  TDKT_HTTP_TRY(figures, figures_of(request, services));
+  Json documents = Json::array();
+  for (const auto& document : figures->documents) {
+    documents.push_back({{"id", document.id.value},
+                         {"number", document.number.text()},
+                         {"type_label", std::string(domain::vietnamese_label(document.type))},
+                         {"issued_on", document.issued_on.iso()},
+                         {"summary", document.summary}});
+  }
+  Json grants = Json::array();
+  for (const auto& level : figures->grants) {
+    Json items = Json::array();
+    for (const auto& item : level.grants) {
+      items.push_back({{"subject_kind", std::string(domain::rules::to_string(item.grant.subject.kind))},
+                       {"subject_id", item.grant.subject.id},
+                       {"subject_name", item.subject_name},
+                       {"honour_name", item.honour_name},
+                       {"year", item.grant.year},
+                       {"decision_number", item.grant.decision_number},
+                       {"decision_date", item.grant.decision_date ? Json(item.grant.decision_date->iso()) : Json()}});
+    }
+    grants.push_back({{"level", level.level},
+                      {"label", level.label},
+                      {"individuals", level.individuals},
+                      {"collectives", level.collectives},
+                      {"items", std::move(items)}});
+  }
+  const auto& complaints = figures->complaints;
+  Json council;
+  if (figures->council) {
+    const auto& found = figures->council->council;
+    council = {{"id", found.id.value},
+               {"name", found.name},
+               {"members", found.members.size()},
+               {"term_from", found.term_from.iso()},
+               {"term_to", found.term_to.iso()},
+               {"sessions", figures->sessions}};
+  }
+  return ok({{"from", figures->from.iso()},
+             {"to", figures->to.iso()},
+             {"period_text", figures->period_text},
+             {"issuer", figures->issuer},
+             {"symbol", figures->symbol},
+             {"documents", std::move(documents)},
+             {"movements",
+              {{"national", movements_json(figures->national)},
+               {"provincial", movements_json(figures->provincial)},
+               {"own", movements_json(figures->own)}}},
+             {"grants", std::move(grants)},
+             {"individuals", figures->individuals},
+             {"collectives", figures->collectives},
+             {"complaints",
+              {{"received", complaints.received},
+               {"complaints", complaints.complaints},
+               {"denunciations", complaints.denunciations},
+               {"answered", complaints.answered},
+               {"open", complaints.open},
+               {"overdue", complaints.overdue}}},
+             {"council", std::move(council)}});
+}
+
+// The draft, unnumbered: "Số:      /BC-…".
+Result<std::pair<std::string, std::string>> draft_docx(const ApiRequest& request, Services& services) {
+  auto figures = figures_of(request, services);
+  if (!figures) return std::move(figures).error();
+  auto document = services.reports.draft(request.actor, *figures);
+  if (!document) return std::move(document).error();
+  auto official = documents::official_document(*document);
+  official.number = "      /" + document->number.symbol;
+  auto docx = documents::render_docx(official);
+  if (!docx) return std::move(docx).error();
+  return std::pair{"bao-cao-" + figures->from.iso() + "-" + figures->to.iso(), std::move(*docx)};
+}
+
+ApiResponse review_report_docx(const ApiRequest& request, Services& services) {
+  TDKT_HTTP_TRY(drafted, draft_docx(request, services));
+  ApiResponse response = ok(nullptr);
+  response.download = Download{"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                               drafted->first + ".docx", std::move(drafted->second)};
+  return response;
+}
+
+ApiResponse review_report_pdf(const ApiRequest& request, Services& services) {
+  TDKT_HTTP_TRY(drafted, draft_docx(request, services));
+  TDKT_HTTP_TRY(pdf, documents::convert_to_pdf(drafted->second));
+  ApiResponse response = ok(nullptr);
+  response.download = Download{"application/pdf", drafted->first + ".pdf", std::move(*pdf)};
+  return response;
+}
+
+}  // namespace
+
+std::vector<Route> report_routes() {
+  return {
+      {"GET", "/api/v1/reports/review", get_review_report},
+      {"GET", "/api/v1/reports/review/docx", review_report_docx},
+      {"GET", "/api/v1/reports/review/pdf", review_report_pdf},
+  };
+}
+
+}  // namespace tdkt::http

@@ -1,0 +1,127 @@
+// The review report's figures over a real server on loopback, on both backends, on the demo: the
+// first half of 2023 as seed 004 reports it (the Prime Minister's Bằng khen to one civil servant,
+// the chair's Bằng khen to the 48 ethnic-minority individuals and more, no complaint, the council
+// of 9), each count matching the records listed with it; a grant written in the period moves the
+// count; refusals and roles.
+
+#include <gtest/gtest.h>
+
+#include "ingest/demo.hpp"
+#include "support/test_server.hpp"
+
+namespace tdkt::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class Reports : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    auto summary = ingest::load_demo(db_->context().demo_services());
+    ASSERT_TRUE(summary) << summary.error().message;
+    db_->add_account("thu_canbo", domain::Role::kOfficer);
+    db_->add_account("thu_xem", domain::Role::kViewer);
+    server_ = std::make_unique<TestServer>(*db_);
+    ASSERT_EQ(server_->login("thu_canbo").status, 200);
+  }
+  void TearDown() override {
+    server_.reset();
+    db_.reset();
+  }
+  static const Json& level(const Json& report, const std::string& code) {
+    for (const auto& row : report["grants"])
+      if (row["level"] == code) return row;
+    throw std::runtime_error("no level " + code);
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(Reports, TheFirstHalfOf2023CountsWhatTheRecordsHold) {
+  auto report = server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30");
+  ASSERT_EQ(report.status, 200) << report.body.dump();
+  EXPECT_EQ(report.body["period_text"], "6 tháng đầu năm 2023");
+  EXPECT_EQ(report.body["issuer"], "Ban Dân tộc tỉnh Bình Phước");
+  EXPECT_EQ(report.body["symbol"], "BC-BDT");
+  // Each level's counts are its listed grants, by subject kind, all decided in the period.
+  int individuals = 0;
+  int collectives = 0;
+  for (const auto& row : report.body["grants"]) {
+    int persons = 0;
+    int units = 0;
+    for (const auto& item : row["items"]) {
+      (item["subject_kind"] == "person" ? persons : units) += 1;
+      const auto day = item["decision_date"].get<std::string>();
+      EXPECT_TRUE(day >= "2023-01-01" && day <= "2023-06-30") << item.dump();
+    }
+    EXPECT_EQ(row["individuals"], persons) << row["level"];
+    EXPECT_EQ(row["collectives"], units) << row["level"];
+    individuals += persons;
+    collectives += units;
+  }
+  EXPECT_EQ(report.body["individuals"], individuals);
+  EXPECT_EQ(report.body["collectives"], collectives);
+  EXPECT_EQ(level(report.body, "state")["individuals"], 1);  // the Prime Minister's Bằng khen
+  int bk_631 = 0;
+  for (const auto& item : level(report.body, "province")["items"])
+    bk_631 += item["decision_number"] == "631/QĐ-UBND" ? 1 : 0;
+  EXPECT_EQ(bk_631, 48);
+  EXPECT_GE(level(report.body, "province")["collectives"].get<int>(), 7);  // 2 TTLĐXS, 1 BK, 4 for NQ 52
+  EXPECT_EQ(report.body["complaints"]["received"], 0);
+  EXPECT_EQ(report.body["council"]["members"], 9);
+  EXPECT_EQ(report.body["council"]["name"], "Hội đồng Thi đua - Khen thưởng Ban Dân tộc tỉnh Bình Phước");
+  bool plan = false;
+  for (const auto& document : report.body["documents"])
+    plan = plan || document["number"] == "05/KH-BDT";
+  EXPECT_TRUE(plan) << report.body["documents"].dump();
+  bool movement = false;
+  for (const auto& item : report.body["movements"]["own"])
+    movement = movement || item["name"] == "Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023";
+  EXPECT_TRUE(movement);
+  for (const auto& item : report.body["movements"]["own"])
+    EXPECT_NE(item["name"], "Ngành Công tác dân tộc tỉnh Đồng Nai năm 2024");
+
+  // A grant decided in the period is counted at once; one decided after it is not.
+  const auto before = level(report.body, "agency")["individuals"].get<int>();
+  const auto person = level(report.body, "province")["items"][0]["subject_id"].get<std::int64_t>();
+  auto grant = [&](const char* date) {
+    return server_->post("/api/v1/grants", Json{{"subject_kind", "person"},
+                                                {"subject_id", person},
+                                                {"honour", "GK"},
+                                                {"year", std::stoi(std::string(date).substr(0, 4)) - 1},
+                                                {"decision_number", "07/QĐ-BDT"},
+                                                {"decision_date", date},
+                                                {"authority", "Trưởng Ban Dân tộc tỉnh Bình Phước"}}
+                                               .dump());
+  };
+  ASSERT_EQ(grant("2023-03-01").status, 201);
+  ASSERT_EQ(grant("2024-03-01").status, 201);
+  auto after = server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30");
+  EXPECT_EQ(level(after.body, "agency")["individuals"], before + 1);
+
+  auto docx = server_->get_raw("/api/v1/reports/review/docx?from=2023-01-01&to=2023-06-30");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_NE(docx.header("Content-Type").find("wordprocessingml"), std::string::npos);
+  EXPECT_EQ(docx.body.substr(0, 2), "PK");
+}
+
+TEST_P(Reports, BadPeriodsAndOtherRolesAreRefused) {
+  auto reversed = server_->get("/api/v1/reports/review?from=2023-06-30&to=2023-01-01");
+  EXPECT_EQ(reversed.status, 400);
+  EXPECT_EQ(reversed.body["error"]["field"], "to");
+  auto missing = server_->get("/api/v1/reports/review?from=2023-01-01");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.body["error"]["field"], "to");
+  auto long_period = server_->get("/api/v1/reports/review?from=2015-01-01&to=2023-06-30");
+  EXPECT_EQ(long_period.status, 400);
+  ASSERT_EQ(server_->login("thu_xem").status, 200);
+  EXPECT_EQ(server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30").status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Reports, ::testing::ValuesIn(kBackends),
+                         [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace tdkt::testing

@@ -1,0 +1,151 @@
+// "Báo cáo sơ kết, tổng kết": the figures of the review report of a period, each number opening
+// the list it counts, and the draft as DOCX or PDF (GET /api/v1/reports/review…).
+
+import {
+  api,
+  clearFormErrors,
+  dataTable,
+  el,
+  enhanceDateInputs,
+  formatDate,
+  link,
+  notice,
+  parseDate,
+  queryParam,
+  setDateInput,
+  show,
+  showError,
+  showFormError,
+  showLoading,
+  startShell,
+  updateQuery,
+} from './common.js';
+
+const form = document.getElementById('period-form');
+const state = document.getElementById('report-state');
+const report = document.getElementById('report');
+
+// A count that opens the list it counts.
+function counted(count, what, items) {
+  if (!items.length) return el('span', {}, `${count} ${what}`);
+  return el('details', { class: 'counted' }, el('summary', {}, `${count} ${what}`), el('ul', {}, items));
+}
+
+function grantItem(item) {
+  const href = item.subject_kind === 'person' ? `/people/${item.subject_id}` : `/units/${item.subject_id}`;
+  const decided = item.decision_number
+    ? ` — Quyết định số ${item.decision_number}${item.decision_date ? ` ngày ${formatDate(item.decision_date)}` : ''}`
+    : '';
+  return el('li', {}, link(href, item.subject_name), `: ${item.honour_name} năm ${item.year}${decided}`);
+}
+
+function movementList(title, list) {
+  return el(
+    'div',
+    {},
+    el('h3', {}, title),
+    list.length
+      ? el('ul', {}, list.map((m) => el('li', {}, link(`/movements/${m.id}`, m.name),
+        ` (${m.authority}, ${formatDate(m.starts_on)} – ${formatDate(m.ends_on)})`)))
+      : notice('Không có phong trào nào ở cấp này trong kỳ.'),
+  );
+}
+
+function render(data, from, to) {
+  const query = `from=${from}&to=${to}`;
+  document.getElementById('summary').textContent =
+    `Báo cáo ${data.period_text} của ${data.issuer || 'cơ quan'} (ký hiệu ${data.symbol}): ${data.individuals} cá nhân và ` +
+    `${data.collectives} tập thể được khen thưởng, ${data.documents.length} văn bản chỉ đạo, ` +
+    `${data.complaints.received} đơn thư khiếu nại, tố cáo.`;
+  document.getElementById('docx-link').href = `/api/v1/reports/review/docx?${query}`;
+  document.getElementById('pdf-link').href = `/api/v1/reports/review/pdf?${query}`;
+  show(
+    document.getElementById('documents'),
+    data.documents.length
+      ? dataTable({
+          caption: 'Văn bản của cơ quan ban hành trong kỳ',
+          columns: ['Văn bản', 'Ngày', 'Trích yếu'],
+          rows: data.documents.map((d) => [link(`/documents/${d.id}`, `${d.type_label} số ${d.number}`), formatDate(d.issued_on), d.summary]),
+        })
+      : notice('Trong kỳ cơ quan chưa ban hành văn bản nào được ghi trong sổ văn bản.'),
+  );
+  show(
+    document.getElementById('movements'),
+    movementList(`Do Trung ương phát động (${data.movements.national.length})`, data.movements.national),
+    movementList(`Do tỉnh phát động (${data.movements.provincial.length})`, data.movements.provincial),
+    movementList(`Do cơ quan phát động (${data.movements.own.length})`, data.movements.own),
+  );
+  const byKind = (row, kind) => row.items.filter((item) => item.subject_kind === kind).map(grantItem);
+  show(
+    document.getElementById('grants'),
+    dataTable({
+      caption: 'Khen thưởng theo cấp',
+      columns: ['Cấp khen thưởng', 'Cá nhân', 'Tập thể'],
+      rows: [
+        ...data.grants.map((row) => [
+          row.label,
+          counted(row.individuals, 'cá nhân', byKind(row, 'person')),
+          counted(row.collectives, 'tập thể', byKind(row, 'unit')),
+        ]),
+        [el('strong', {}, 'Tổng cộng'), el('strong', {}, String(data.individuals)), el('strong', {}, String(data.collectives))],
+      ],
+    }),
+  );
+  const c = data.complaints;
+  const council = data.council;
+  show(
+    document.getElementById('others'),
+    el('p', {}, c.received
+      ? `Tiếp nhận ${c.received} đơn (${c.complaints} khiếu nại, ${c.denunciations} tố cáo); đã trả lời ${c.answered}, đang giải quyết ${c.open}, quá hạn ${c.overdue}. `
+      : 'Trong kỳ không có đơn thư khiếu nại, tố cáo về thi đua, khen thưởng. ', link('/complaints', 'Sổ khiếu nại, tố cáo')),
+    el('p', {}, council
+      ? [link(`/council?id=${council.id}`, council.name),
+          `: ${council.members} thành viên, nhiệm kỳ ${formatDate(council.term_from)} – ${formatDate(council.term_to)}; họp ${council.sessions} phiên trong kỳ.`]
+      : 'Chưa có Hội đồng Thi đua - Khen thưởng có nhiệm kỳ bao gồm cuối kỳ báo cáo.'),
+  );
+  report.hidden = false;
+}
+
+async function load(from, to) {
+  report.hidden = true;
+  showLoading(state);
+  try {
+    const data = await api(`/api/v1/reports/review?from=${from}&to=${to}`);
+    state.replaceChildren();
+    render(data, from, to);
+  } catch (error) {
+    showError(state, error);
+  }
+}
+
+function submit() {
+  clearFormErrors(form);
+  const from = parseDate(form.elements.from.value);
+  if (!from) return showFormError(form, { field: 'from', message: 'Ngày đầu kỳ viết dạng dd/mm/yyyy, ví dụ 01/01/2023.' });
+  const to = parseDate(form.elements.to.value);
+  if (!to) return showFormError(form, { field: 'to', message: 'Ngày cuối kỳ viết dạng dd/mm/yyyy, ví dụ 30/06/2023.' });
+  updateQuery({ from, to });
+  return load(from, to);
+}
+
+function preset(fromMonthDay, toMonthDay) {
+  const chosen = parseDate(form.elements.from.value);
+  const year = chosen ? chosen.slice(0, 4) : String(new Date().getFullYear());
+  setDateInput(form.elements.from, `${year}-${fromMonthDay}`);
+  setDateInput(form.elements.to, `${year}-${toMonthDay}`);
+  submit();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  submit();
+});
+document.getElementById('first-half').addEventListener('click', () => preset('01-01', '06-30'));
+document.getElementById('whole-year').addEventListener('click', () => preset('01-01', '12-31'));
+
+enhanceDateInputs(form);
+startShell();
+const year = new Date().getFullYear();
+setDateInput(form.elements.from, queryParam('from') || `${year}-01-01`);
+setDateInput(form.elements.to, queryParam('to') || `${year}-06-30`);
+submit();
