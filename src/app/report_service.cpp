@@ -1,9 +1,12 @@
 #include "app/report_service.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "app/access.hpp"
+#include "app/document_service.hpp"
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 
 namespace tdkt::app {
 namespace {
@@ -37,8 +40,19 @@ struct Builder {
   void paragraph(std::string text) { add("paragraph", std::move(text)); }
   void bullet(std::string text) { add("bullet", std::move(text)); }
   void centered(std::string text) { add("centered", std::move(text)); }
-  // Left for the officer: the narrative the figures cannot write.
-  void to_write(const std::string& what) { paragraph("[" + what + ": cán bộ thi đua viết.]"); }
+  // The officer's text, a paragraph a line; while it is empty, a marked place to write it.
+  void written(const std::string& text, const std::string& what) {
+    if (text.empty()) {
+      paragraph("[" + what + ": cán bộ thi đua viết.]");
+      return;
+    }
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const auto end = std::min(text.find('\n', start), text.size());
+      paragraph(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
 };
 
 void movements_section(Builder& out, const char* title, const std::vector<domain::Movement>& list) {
@@ -157,7 +171,8 @@ Result<ReportFigures> ReportService::figures(const Actor& actor, const ReportReq
   return figures;
 }
 
-Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, const ReportFigures& figures) const {
+Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, const ReportFigures& figures,
+                                                        const ReportNarrative& narrative) const {
   TDKT_TRY(require(actor, domain::Permission::kManageReviews));
   domain::RegisteredDocument document;
   document.type = domain::DocumentType::kReport;
@@ -178,7 +193,7 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   out.centered("Phần thứ nhất");
   out.centered("KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG " + text::upper(figures.period_text));
   out.heading1("I. ĐẶC ĐIỂM, TÌNH HÌNH");
-  out.to_write("Chức năng, nhiệm vụ, thuận lợi, khó khăn của cơ quan trong kỳ");
+  out.written(narrative.situation, "Chức năng, nhiệm vụ, thuận lợi, khó khăn của cơ quan trong kỳ");
 
   out.heading1("II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
   if (figures.documents.empty()) {
@@ -196,7 +211,7 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   movements_section(out, "1. Các phong trào thi đua do Trung ương phát động", figures.national);
   movements_section(out, "2. Các phong trào thi đua do tỉnh phát động", figures.provincial);
   movements_section(out, "3. Các phong trào thi đua do cơ quan phát động", figures.own);
-  out.to_write("Kết quả nổi bật, gương điển hình tiên tiến");
+  out.written(narrative.highlights, "Kết quả nổi bật, gương điển hình tiên tiến");
 
   out.heading1("IV. CÔNG TÁC KHEN THƯỞNG");
   out.paragraph("Trong kỳ có " + individuals_and_collectives(figures.individuals, figures.collectives) +
@@ -233,15 +248,55 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   }
 
   out.heading1("VII. ĐÁNH GIÁ CHUNG");
-  out.to_write("Ưu điểm");
-  out.to_write("Tồn tại, hạn chế và nguyên nhân");
-  out.to_write("Bài học kinh nghiệm");
+  out.heading2("1. Ưu điểm");
+  out.written(narrative.strengths, "Ưu điểm");
+  out.heading2("2. Tồn tại, hạn chế và nguyên nhân");
+  out.written(narrative.weaknesses, "Tồn tại, hạn chế và nguyên nhân");
+  out.heading2("3. Bài học kinh nghiệm");
+  out.written(narrative.lessons, "Bài học kinh nghiệm");
 
   out.centered("Phần thứ hai");
   out.centered("PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO");
-  out.to_write("Phương hướng, nhiệm vụ và giải pháp");
+  out.written(narrative.direction, "Phương hướng, nhiệm vụ và giải pháp");
   document.body = std::move(out.blocks);
   return document;
+}
+
+Result<domain::RegisteredDocument> ReportService::issue(const Actor& actor, const ReportIssueRequest& request) {
+  constexpr std::size_t kMaxPart = 20000;
+  TDKT_TRY(require(actor, domain::Permission::kManageReviews));
+  TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
+  auto narrative = request.narrative;
+  for (auto [part, field, what] : {std::tuple{&narrative.situation, "narrative.situation", "Đặc điểm, tình hình"},
+                                   {&narrative.highlights, "narrative.highlights", "Kết quả nổi bật"},
+                                   {&narrative.strengths, "narrative.strengths", "Ưu điểm"},
+                                   {&narrative.weaknesses, "narrative.weaknesses", "Tồn tại, hạn chế"},
+                                   {&narrative.lessons, "narrative.lessons", "Bài học kinh nghiệm"},
+                                   {&narrative.direction, "narrative.direction", "Phương hướng, nhiệm vụ"}}) {
+    TDKT_TRY(domain::check_paragraphs(*part, field, kMaxPart, what));
+  }
+  auto figures = this->figures(actor, request.period);
+  if (!figures) return std::move(figures).error();
+  auto drafted = draft(actor, *figures, narrative);
+  if (!drafted) return drafted;
+  DocumentRegistration registration;
+  registration.document = std::move(*drafted);
+  registration.assign_number = true;
+  auto& document = registration.document;
+  document.issued_on = request.issued_on;
+  if (!text::normalize(request.signer_name).empty()) document.signer_name = text::normalize(request.signer_name);
+  if (!text::normalize(request.signer_authority).empty())
+    document.signer_authority = text::normalize(request.signer_authority);
+  document.signer_position = text::normalize(request.signer_position);
+  if (document.issuer.empty()) {
+    return Error::conflict(ErrorCode::kConflict, "issuer",
+                           "Sổ văn bản chưa có văn bản nào của cơ quan để lấy tên cơ quan ban hành báo cáo.");
+  }
+  auto work = store_.write();
+  auto registered = register_document_in(*work, actor, std::move(registration), clock_);
+  if (!registered) return registered;
+  work->commit();
+  return registered;
 }
 
 }  // namespace tdkt::app

@@ -55,18 +55,46 @@ struct ReportFigures {
   int sessions = 0;                    // its sessions held in the period
 };
 
+// What the officer writes in the report: the judgement the records cannot give. Each part is
+// paragraphs (one a line); a part left empty stays marked in the draft for someone to write.
+struct ReportNarrative {
+  std::string situation;   // I. Đặc điểm, tình hình
+  std::string highlights;  // III. kết quả nổi bật, gương điển hình tiên tiến
+  std::string strengths;   // VII. ưu điểm
+  std::string weaknesses;  // VII. tồn tại, hạn chế và nguyên nhân
+  std::string lessons;     // VII. bài học kinh nghiệm
+  std::string direction;   // Phần thứ hai: phương hướng, nhiệm vụ, giải pháp
+};
+
+struct ReportIssueRequest {
+  ReportRequest period;
+  ReportNarrative narrative;
+  CivilDate issued_on;
+  std::string signer_name;       // empty: the signer of the newest own document
+  std::string signer_authority;  // "GIÁM ĐỐC", "KT. GIÁM ĐỐC"
+  std::string signer_position;   // "PHÓ GIÁM ĐỐC" under "KT. …"
+};
+
 class ReportService {
  public:
-  ReportService(Store& store, GrantHistoryService& grants, ComplaintService& complaints, CouncilService& council)
-      : store_(store), grants_(grants), complaints_(complaints), council_(council) {}
+  ReportService(Store& store, const Clock& clock, GrantHistoryService& grants, ComplaintService& complaints,
+                CouncilService& council)
+      : store_(store), clock_(clock), grants_(grants), complaints_(complaints), council_(council) {}
 
   // Refused (field "to") when the period ends before it starts or spans more than five years.
   Result<ReportFigures> figures(const Actor& actor, const ReportRequest& request);
   // The draft report, not numbered ("Số:    /BC-…"): the register numbers it when it is issued.
-  Result<domain::RegisteredDocument> draft(const Actor& actor, const ReportFigures& figures) const;
+  Result<domain::RegisteredDocument> draft(const Actor& actor, const ReportFigures& figures,
+                                           const ReportNarrative& narrative = {}) const;
+  // Counts the period again, writes the narrative in and registers the report as the agency's own
+  // document with the next number of its symbol (BC-…), in one transaction with its audit record.
+  // Needs manage_reviews and manage_documents; a part longer than 20.000 characters is refused
+  // (field "narrative.<part>").
+  Result<domain::RegisteredDocument> issue(const Actor& actor, const ReportIssueRequest& request);
 
  private:
   Store& store_;
+  const Clock& clock_;
   GrantHistoryService& grants_;
   ComplaintService& complaints_;
   CouncilService& council_;

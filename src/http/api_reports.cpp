@@ -4,6 +4,7 @@
 #include "documents/docx.hpp"
 #include "documents/from_register.hpp"
 #include "documents/pdf.hpp"
+#include "http/representations.hpp"
 #include "http/router.hpp"
 
 namespace tdkt::http {
@@ -126,6 +127,46 @@ ApiResponse review_report_pdf(const ApiRequest& request, Services& services) {
   return response;
 }
 
+// POST {from, to, issued_on, signer_name?, signer_authority?, signer_position?, narrative: {…}}:
+// the report written and numbered from the register.
+ApiResponse issue_review_report(const ApiRequest& request, Services& services) {
+  static const std::set<std::string> kParts{"situation",  "highlights", "strengths",
+                                            "weaknesses", "lessons",    "direction"};
+  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"from", "to", "issued_on", "signer_name", "signer_authority",
+                                                      "signer_position", "narrative"}));
+  const Fields fields(*body);
+  app::ReportIssueRequest issue;
+  TDKT_HTTP_TRY(from, fields.date("from", true));
+  TDKT_HTTP_TRY(to, fields.date("to", true));
+  TDKT_HTTP_TRY(issued_on, fields.date("issued_on", true));
+  issue.period = {**from, **to};
+  issue.issued_on = **issued_on;
+  TDKT_HTTP_TRY(signer_name, fields.string("signer_name", false));
+  TDKT_HTTP_TRY(signer_authority, fields.string("signer_authority", false));
+  TDKT_HTTP_TRY(signer_position, fields.string("signer_position", false));
+  issue.signer_name = *signer_name;
+  issue.signer_authority = *signer_authority;
+  issue.signer_position = *signer_position;
+  if (body->contains("narrative")) {
+    const auto& narrative = body->at("narrative");
+    if (!narrative.is_object())
+      return fail(Error::invalid("narrative", "Phần viết của báo cáo phải là một đối tượng."));
+    if (auto checked = check_fields(narrative, kParts, "narrative."); !checked) return fail(checked.error());
+    const Fields parts(narrative, "narrative.");
+    for (auto [name, into] : {std::pair{"situation", &issue.narrative.situation},
+                              {"highlights", &issue.narrative.highlights},
+                              {"strengths", &issue.narrative.strengths},
+                              {"weaknesses", &issue.narrative.weaknesses},
+                              {"lessons", &issue.narrative.lessons},
+                              {"direction", &issue.narrative.direction}}) {
+      TDKT_HTTP_TRY(text, parts.string(name, false));
+      *into = *text;
+    }
+  }
+  TDKT_HTTP_TRY(document, services.reports.issue(request.actor, issue));
+  return ok(document_json(*document, false), 201);
+}
+
 }  // namespace
 
 std::vector<Route> report_routes() {
@@ -133,6 +174,7 @@ std::vector<Route> report_routes() {
       {"GET", "/api/v1/reports/review", get_review_report},
       {"GET", "/api/v1/reports/review/docx", review_report_docx},
       {"GET", "/api/v1/reports/review/pdf", review_report_pdf},
+      {"POST", "/api/v1/reports/review/issue", issue_review_report},
   };
 }
 

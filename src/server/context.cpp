@@ -64,7 +64,7 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       council_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince),
-      reports_(*database_, grant_history_, complaints_, council_) {}
+      reports_(*database_, *clock_, grant_history_, complaints_, council_) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();

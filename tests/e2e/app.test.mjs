@@ -1009,6 +1009,20 @@ test('(p) the review report of the first half of 2023: every figure from the rec
     assert.equal(docx.status(), 200);
     assert.match(docx.headers()['content-type'], /wordprocessingml/);
 
+    // The officer writes one part and issues the report: the register numbers it.
+    const issue = page.locator('#issue-form');
+    await issue.getByLabel('Ưu điểm').fill('Các phong trào thi đua được triển khai kịp thời, đúng kế hoạch.');
+    await issue.getByRole('textbox', { name: /^Ngày ban hành/ }).fill('10/07/2023');
+    await issue.getByLabel('Thẩm quyền ký').fill('TRƯỞNG BAN');
+    await issue.getByRole('button', { name: 'Ban hành báo cáo' }).click();
+    await issue.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.locator('#issue-status').getByText(/^Đã ban hành Báo cáo số 01\/BC-BDT ngày 10\/07\/2023/).waitFor();
+    await page.locator('#issue-status').getByRole('link', { name: 'Xem trong sổ văn bản' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo số 01/BC-BDT' }).waitFor();
+    await page.locator('#preview').getByText('Các phong trào thi đua được triển khai kịp thời, đúng kế hoạch.').waitFor();
+    await page.goBack();
+    await page.locator('#summary').getByText(/^Báo cáo 6 tháng đầu năm 2023/).waitFor();
+
     // A period that ends before it starts is refused with the reason.
     await form.getByRole('textbox', { name: /^Từ ngày/ }).fill('30/06/2023');
     await form.getByRole('textbox', { name: /^Đến ngày/ }).fill('01/01/2023');

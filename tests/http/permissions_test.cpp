@@ -548,6 +548,11 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        fixed("/api/v1/reports/review/pdf?from=2023-06-30&to=2023-01-01"),
        none,
        {401, 400, 400, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/reports/review/issue",
+       fixed("/api/v1/reports/review/issue"),
+       fixed(R"({"from":"2023-06-30","to":"2023-01-01","issued_on":"2023-07-10"})"),
+       {401, 400, 400, 403, 403, 403, 403}},
       // The award history: read by every signed-in role (person grants within the people scope).
       {"GET", "/api/v1/grants", fixed("/api/v1/grants?year=2023"), none, read_all},
       {"GET", "/api/v1/grants/summary", fixed("/api/v1/grants/summary?from=2022&to=2025"), none, read_all},

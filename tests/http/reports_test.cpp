@@ -107,6 +107,57 @@ TEST_P(Reports, TheFirstHalfOf2023CountsWhatTheRecordsHold) {
   EXPECT_EQ(docx.body.substr(0, 2), "PK");
 }
 
+TEST_P(Reports, IssuingWritesTheNarrativeInAndNumbersTheReportFromTheRegister) {
+  const Json narrative{{"situation", "Ban có 03 phòng chuyên môn.\nCông chức 41 người."},
+                       {"direction", "Tiếp tục phát động phong trào thi đua năm 2023."}};
+  auto issue = [&](const Json& body) { return server_->post("/api/v1/reports/review/issue", body.dump()); };
+  const Json good{{"from", "2023-01-01"},
+                  {"to", "2023-06-30"},
+                  {"issued_on", "2023-07-10"},
+                  {"signer_authority", "TRƯỞNG BAN"},
+                  {"narrative", narrative}};
+  const auto documents_before = db_->count("document");
+  const auto audit_before = db_->count("audit_log");
+
+  // Refused, nothing written: a part too long, an unknown part, a reversed period.
+  auto too_long = good;
+  too_long["narrative"]["lessons"] = std::string(20001, 'a');
+  auto refused = issue(too_long);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.body["error"]["field"], "narrative.lessons");
+  auto unknown = good;
+  unknown["narrative"]["poem"] = "…";
+  EXPECT_EQ(issue(unknown).status, 400);
+  auto reversed = good;
+  reversed["to"] = "2022-12-31";
+  EXPECT_EQ(issue(reversed).status, 400);
+  EXPECT_EQ(db_->count("document"), documents_before);
+  EXPECT_EQ(db_->count("audit_log"), audit_before);
+
+  auto first = issue(good);
+  ASSERT_EQ(first.status, 201) << first.body.dump();
+  EXPECT_EQ(first.body["number"], "01/BC-BDT");
+  EXPECT_EQ(first.body["type"], "report");
+  EXPECT_EQ(first.body["issuer"], "Ban Dân tộc tỉnh Bình Phước");
+  EXPECT_EQ(db_->count("document"), documents_before + 1);
+  EXPECT_GT(db_->count("audit_log"), audit_before);
+  auto second = issue(good);
+  ASSERT_EQ(second.status, 201);
+  EXPECT_EQ(second.body["number"], "02/BC-BDT");
+
+  // The register's DOCX carries the officer's paragraphs where the draft had marks.
+  auto docx = server_->get_raw("/api/v1/documents/" + std::to_string(first.body["id"].get<std::int64_t>()) + "/docx");
+  ASSERT_EQ(docx.status, 200);
+  auto stored = server_->get("/api/v1/documents/" + std::to_string(first.body["id"].get<std::int64_t>()));
+  const auto body_text = stored.body["body"].dump();
+  EXPECT_NE(body_text.find("Công chức 41 người."), std::string::npos);
+  EXPECT_NE(body_text.find("Tiếp tục phát động phong trào thi đua năm 2023."), std::string::npos);
+  EXPECT_NE(body_text.find("[Ưu điểm: cán bộ thi đua viết.]"), std::string::npos);
+
+  ASSERT_EQ(server_->login("thu_xem").status, 200);
+  EXPECT_EQ(issue(good).status, 403);
+}
+
 TEST_P(Reports, BadPeriodsAndOtherRolesAreRefused) {
   auto reversed = server_->get("/api/v1/reports/review?from=2023-06-30&to=2023-01-01");
   EXPECT_EQ(reversed.status, 400);

@@ -3,6 +3,7 @@
 
 import {
   api,
+  askOnPage,
   clearFormErrors,
   dataTable,
   el,
@@ -13,17 +14,23 @@ import {
   parseDate,
   queryParam,
   setDateInput,
+  setStatus,
   show,
   showError,
   showFormError,
   showLoading,
   startShell,
+  todayIso,
   updateQuery,
+  whileBusy,
 } from './common.js';
 
 const form = document.getElementById('period-form');
 const state = document.getElementById('report-state');
 const report = document.getElementById('report');
+const issueForm = document.getElementById('issue-form');
+const NARRATIVE = ['situation', 'highlights', 'strengths', 'weaknesses', 'lessons', 'direction'];
+let period = null;  // { from, to } of the figures shown
 
 // A count that opens the list it counts.
 function counted(count, what, items) {
@@ -112,6 +119,7 @@ async function load(from, to) {
   try {
     const data = await api(`/api/v1/reports/review?from=${from}&to=${to}`);
     state.replaceChildren();
+    period = { from, to };
     render(data, from, to);
   } catch (error) {
     showError(state, error);
@@ -143,7 +151,50 @@ form.addEventListener('submit', (event) => {
 document.getElementById('first-half').addEventListener('click', () => preset('01-01', '06-30'));
 document.getElementById('whole-year').addEventListener('click', () => preset('01-01', '12-31'));
 
+issueForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearFormErrors(issueForm);
+  const status = document.getElementById('issue-status');
+  if (!period) return;
+  const issuedOn = parseDate(issueForm.elements.issued_on.value);
+  if (!issuedOn) {
+    showFormError(issueForm, { field: 'issued_on', message: 'Ngày ban hành viết dạng dd/mm/yyyy, ví dụ 10/07/2023.' });
+    return;
+  }
+  const narrative = Object.fromEntries(NARRATIVE.map((name) => [name, issueForm.elements[name].value]));
+  const body = { from: period.from, to: period.to, issued_on: issuedOn, narrative };
+  for (const name of ['signer_name', 'signer_authority', 'signer_position']) {
+    const value = issueForm.elements[name].value.trim();
+    if (value) body[name] = value;
+  }
+  const button = issueForm.querySelector('button[type=submit]');
+  const question = 'Ban hành báo cáo? Báo cáo được cấp số tiếp theo trong sổ văn bản; số đã cấp không dùng lại.';
+  if (!(await askOnPage(button, question))) return;
+  await whileBusy(button, 'Đang ban hành…', async () => {
+    try {
+      const created = await api('/api/v1/reports/review/issue', { method: 'POST', body });
+      show(
+        status,
+        `Đã ban hành Báo cáo số ${created.number} ngày ${formatDate(created.issued_on)}. `,
+        link(`/documents/${created.id}`, 'Xem trong sổ văn bản'),
+        ' · ',
+        link(`/api/v1/documents/${created.id}/docx`, 'Tải DOCX'),
+        ' · ',
+        link(`/api/v1/documents/${created.id}/pdf`, 'Tải PDF'),
+      );
+      status.className = 'status ok';
+    } catch (error) {
+      showFormError(issueForm, error, { 'narrative.situation': 'situation', 'narrative.highlights': 'highlights',
+        'narrative.strengths': 'strengths', 'narrative.weaknesses': 'weaknesses', 'narrative.lessons': 'lessons',
+        'narrative.direction': 'direction' });
+      setStatus(status, error.message, 'error');
+    }
+  });
+});
+
 enhanceDateInputs(form);
+enhanceDateInputs(issueForm);
+setDateInput(issueForm.elements.issued_on, todayIso());
 startShell();
 const year = new Date().getFullYear();
 setDateInput(form.elements.from, queryParam('from') || `${year}-01-01`);
