@@ -4,6 +4,7 @@
 #include "documents/docx.hpp"
 #include "documents/from_register.hpp"
 #include "documents/pdf.hpp"
+#include "http/grants_json.hpp"
 #include "http/representations.hpp"
 #include "http/router.hpp"
 
@@ -39,25 +40,13 @@ Json movements_json(const std::vector<domain::Movement>& list) {
 ApiResponse get_review_report(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(figures, figures_of(request, services));
   Json documents = Json::array();
-  for (const auto& document : figures->documents) {
-    documents.push_back({{"id", document.id.value},
-                         {"number", document.number.text()},
-                         {"type_label", std::string(domain::vietnamese_label(document.type))},
-                         {"issued_on", document.issued_on.iso()},
-                         {"summary", document.summary}});
-  }
+  for (const auto& document : figures->documents)
+    documents.push_back(document_json(document, false));
   Json grants = Json::array();
   for (const auto& level : figures->grants) {
     Json items = Json::array();
-    for (const auto& item : level.grants) {
-      items.push_back({{"subject_kind", std::string(domain::rules::to_string(item.grant.subject.kind))},
-                       {"subject_id", item.grant.subject.id},
-                       {"subject_name", item.subject_name},
-                       {"honour_name", item.honour_name},
-                       {"year", item.grant.year},
-                       {"decision_number", item.grant.decision_number},
-                       {"decision_date", item.grant.decision_date ? Json(item.grant.decision_date->iso()) : Json()}});
-    }
+    for (const auto& item : level.grants)
+      items.push_back(grant_history_json(item));
     grants.push_back({{"level", level.level},
                       {"label", level.label},
                       {"individuals", level.individuals},
