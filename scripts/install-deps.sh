@@ -40,13 +40,16 @@ else
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages of the browser tests, from the lock file; only when the lock file changed.
-e2e="$(dirname "$0")/../tests/e2e"
-if [ -f "$e2e/package-lock.json" ]; then
-  stamp="$e2e/node_modules/.tdkt-lock"
-  if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
-    echo "install-deps: npm ci in tests/e2e"
-    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$e2e/package-lock.json" "$stamp"
+# npm packages, from their lock files, only when a lock file changed: the front-end assets the
+# build compiles into the binary (web/) and the browser-test tooling (tests/e2e/).
+root="$(dirname "$0")/.."
+for folder in "$root/web" "$root/tests/e2e"; do
+  if [ -f "$folder/package-lock.json" ]; then
+    stamp="$folder/node_modules/.tdkt-lock"
+    if [ ! -f "$stamp" ] || ! cmp -s "$folder/package-lock.json" "$stamp"; then
+      echo "install-deps: npm ci in ${folder#"$root/"}"
+      (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+      cp "$folder/package-lock.json" "$stamp"
+    fi
   fi
-fi
+done

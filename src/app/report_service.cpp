@@ -1,6 +1,7 @@
 #include "app/report_service.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include "app/access.hpp"
@@ -14,6 +15,10 @@ namespace {
 namespace rules = domain::rules;
 
 constexpr int kMaxReportDays = 5 * 366;
+constexpr std::string_view kReportSummary = "Sơ kết, tổng kết công tác thi đua, khen thưởng ";
+constexpr std::string_view kNoMovement = "Trong kỳ không có phong trào nào ở cấp này.";
+constexpr std::string_view kOwnMovements = "3. Các phong trào thi đua do cơ quan phát động";
+constexpr std::string_view kNextPeriod = "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO";
 
 bool within(CivilDate day, CivilDate from, CivilDate to) {
   return from <= day && day <= to;
@@ -30,6 +35,13 @@ std::string individuals_and_collectives(int individuals, int collectives) {
   if (collectives > 0) parts.push_back(count_text(collectives, "tập thể"));
   if (parts.empty()) return "không có";
   return parts.size() == 1 ? parts[0] : parts[0] + " và " + parts[1];
+}
+
+// A plan or an actual as written in Vietnamese: "2.400", "124.249,27".
+std::string number_text(double value) {
+  const double whole = std::round(value);
+  if (std::abs(value - whole) < 0.005) return text::format_integer(static_cast<std::int64_t>(whole));
+  return text::format_decimal(value, 2);
 }
 
 struct Builder {
@@ -58,7 +70,7 @@ struct Builder {
 void movements_section(Builder& out, const char* title, const std::vector<domain::Movement>& list) {
   out.heading2(title);
   if (list.empty()) {
-    out.paragraph("Trong kỳ không có phong trào nào ở cấp này.");
+    out.paragraph(std::string(kNoMovement));
     return;
   }
   for (const auto& movement : list) {
@@ -160,6 +172,8 @@ Result<ReportFigures> ReportService::figures(const Actor& actor, const ReportReq
       break;
     }
   }
+  TDKT_TRY(count_targets(actor, figures));
+  figures.previous = previous_report(request);
   if (figures.council) {
     auto sessions = council_.sessions(actor, std::nullopt);
     if (!sessions) return std::move(sessions).error();
@@ -169,6 +183,78 @@ Result<ReportFigures> ReportService::figures(const Actor& actor, const ReportReq
     }));
   }
   return figures;
+}
+
+Status ReportService::count_targets(const Actor& actor, ReportFigures& figures) {
+  std::vector<domain::Movement> movements;
+  {
+    auto work = store_.read();
+    movements = work->movements().list_movements({});
+  }
+  std::sort(movements.begin(), movements.end(), [](const auto& a, const auto& b) { return a.starts_on < b.starts_on; });
+  for (const auto& movement : movements) {
+    const bool during = !(movement.ends_on < figures.from || figures.to < movement.starts_on);
+    const bool after = figures.to < movement.ends_on;
+    if (after) figures.next_movements.push_back(movement);
+    if (!during) continue;
+    auto targets = targets_.list(actor, movement.id, std::nullopt, figures.to);
+    if (!targets) return std::move(targets).error();
+    bool any = false;
+    for (const auto& unit : targets->units) {
+      for (const auto& target : unit.targets) {
+        any = true;
+        if (figures.to < target.target.due_on && target.progress.status != domain::TargetStatus::kAchieved)
+          figures.open_targets.push_back(target);
+      }
+    }
+    if (any) figures.targets.push_back(std::move(*targets));
+  }
+  return {};
+}
+
+std::optional<PreviousReport> ReportService::previous_report(const ReportRequest& request) const {
+  const std::string this_period = std::string(kReportSummary) + period_text(request.from, request.to) + " ";
+  auto work = store_.read();
+  DocumentQuery query;
+  query.own_only = true;
+  query.limit = 100000;
+  for (const auto& document : work->documents().list_documents(query)) {  // newest first
+    if (document.type != domain::DocumentType::kReport || !document.summary.starts_with(kReportSummary) ||
+        document.summary.starts_with(this_period) || request.to < document.issued_on)
+      continue;
+    auto full = work->documents().find_document(document.id);
+    if (!full) continue;
+    return PreviousReport{full->id, full->number.text(), full->issued_on, full->summary, narrative_of(*full)};
+  }
+  return std::nullopt;
+}
+
+ReportNarrative narrative_of(const domain::RegisteredDocument& report) {
+  ReportNarrative out;
+  std::string* part = nullptr;
+  bool own_movements = false;  // in III.3, where the highlights follow the list of movements
+  for (const auto& block : report.body) {
+    const bool heading = block.kind == "heading1" || block.kind == "heading2" || block.kind == "centered";
+    if (heading) {
+      part = nullptr;
+      own_movements = block.text == kOwnMovements;
+      if (block.kind == "heading1" && block.text == "I. ĐẶC ĐIỂM, TÌNH HÌNH") part = &out.situation;
+      if (own_movements) part = &out.highlights;
+      if (block.text == "1. Ưu điểm") part = &out.strengths;
+      if (block.text == "2. Tồn tại, hạn chế và nguyên nhân") part = &out.weaknesses;
+      if (block.text == "3. Bài học kinh nghiệm") part = &out.lessons;
+      if (block.text == kNextPeriod) part = &out.direction;
+      continue;
+    }
+    if (part == nullptr || block.kind != "paragraph") continue;
+    // The marks of parts left empty, and the sentence of a level without movements, are not text.
+    if ((block.text.starts_with("[") && block.text.ends_with(": cán bộ thi đua viết.]")) ||
+        (own_movements && block.text == kNoMovement))
+      continue;
+    if (!part->empty()) *part += "\n";
+    *part += block.text;
+  }
+  return out;
 }
 
 Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, const ReportFigures& figures,
@@ -210,8 +296,36 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   out.heading1("III. KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA");
   movements_section(out, "1. Các phong trào thi đua do Trung ương phát động", figures.national);
   movements_section(out, "2. Các phong trào thi đua do tỉnh phát động", figures.provincial);
-  movements_section(out, "3. Các phong trào thi đua do cơ quan phát động", figures.own);
+  movements_section(out, std::string(kOwnMovements).c_str(), figures.own);
   out.written(narrative.highlights, "Kết quả nổi bật, gương điển hình tiên tiến");
+  out.heading2("4. Kết quả thực hiện các chỉ tiêu thi đua");
+  if (figures.targets.empty()) out.paragraph("Các phong trào trong kỳ chưa có chỉ tiêu nào được giao trong hồ sơ.");
+  for (const auto& movement : figures.targets) {
+    std::vector<domain::Progress> progresses;
+    for (const auto& unit : movement.units)
+      for (const auto& target : unit.targets)
+        progresses.push_back(target.progress);
+    const auto summary = domain::summarise(progresses);
+    out.paragraph("Phong trào \"" + movement.movement.name + "\": " + count_text(summary.targets, "chỉ tiêu") +
+                  ", đến ngày " + figures.to.vn() + " đạt " + count_text(summary.achieved, "chỉ tiêu") +
+                  ", đúng tiến độ " + count_text(summary.on_track, "chỉ tiêu") + ", chậm tiến độ " +
+                  count_text(summary.behind, "chỉ tiêu") + ", quá hạn " + count_text(summary.overdue, "chỉ tiêu") +
+                  (summary.mean_completion
+                       ? "; mức hoàn thành bình quân " + text::format_decimal(*summary.mean_completion, 2) + " %"
+                       : std::string()) +
+                  ".");
+    out.add("table_header", "Chỉ tiêu\tKế hoạch\tThực hiện\tTỷ lệ");
+    for (const auto& unit : movement.units) {
+      for (const auto& target : unit.targets) {
+        const auto& progress = target.progress;
+        out.add("table_row", target.target.indicator + " (" + target.target.measure + ")\t" +
+                                 number_text(target.target.plan_value) + "\t" +
+                                 (progress.latest ? number_text(progress.latest->value) : std::string("–")) + "\t" +
+                                 (progress.completion ? text::format_decimal(*progress.completion, 2) + " %"
+                                                      : std::string(domain::vietnamese_label(progress.status))));
+      }
+    }
+  }
 
   out.heading1("IV. CÔNG TÁC KHEN THƯỞNG");
   out.paragraph("Trong kỳ có " + individuals_and_collectives(figures.individuals, figures.collectives) +
@@ -256,8 +370,26 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   out.written(narrative.lessons, "Bài học kinh nghiệm");
 
   out.centered("Phần thứ hai");
-  out.centered("PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO");
+  out.centered(std::string(kNextPeriod));
   out.written(narrative.direction, "Phương hướng, nhiệm vụ và giải pháp");
+  out.heading2("Các chỉ tiêu còn phải thực hiện");
+  if (figures.open_targets.empty()) {
+    out.paragraph("Không còn chỉ tiêu nào chưa đạt có hạn sau kỳ báo cáo.");
+  }
+  for (const auto& open : figures.open_targets) {
+    out.bullet(open.target.indicator + ": kế hoạch " + number_text(open.target.plan_value) + " " + open.target.measure +
+               ", hạn " + open.target.due_on.vn() +
+               (open.progress.latest
+                    ? ", đã thực hiện " + number_text(open.progress.latest->value) + " " + open.target.measure
+                    : std::string(", chưa có số liệu")) +
+               ";");
+  }
+  out.heading2("Các phong trào thi đua tiếp tục hoặc sẽ triển khai");
+  if (figures.next_movements.empty()) out.paragraph("Chưa có phong trào thi đua nào sau kỳ báo cáo trong hồ sơ.");
+  for (const auto& movement : figures.next_movements) {
+    out.bullet("Phong trào \"" + movement.name + "\" (" + movement.authority + ", " + movement.starts_on.vn() + " – " +
+               movement.ends_on.vn() + ");");
+  }
   document.body = std::move(out.blocks);
   return document;
 }

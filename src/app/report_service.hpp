@@ -14,6 +14,7 @@
 #include "app/council_service.hpp"
 #include "app/grant_history_service.hpp"
 #include "app/ports.hpp"
+#include "app/target_service.hpp"
 
 namespace tdkt::app {
 
@@ -29,6 +30,26 @@ struct ReportGrantLevel {
   int individuals = 0;
   int collectives = 0;
   std::vector<GrantHistoryItem> grants;  // the grants counted, for the links of the preview
+};
+
+// What the officer writes in the report: the judgement the records cannot give. Each part is
+// paragraphs (one a line); a part left empty stays marked in the draft for someone to write.
+struct ReportNarrative {
+  std::string situation;   // I. Đặc điểm, tình hình
+  std::string highlights;  // III. kết quả nổi bật, gương điển hình tiên tiến
+  std::string strengths;   // VII. ưu điểm
+  std::string weaknesses;  // VII. tồn tại, hạn chế và nguyên nhân
+  std::string lessons;     // VII. bài học kinh nghiệm
+  std::string direction;   // Phần thứ hai: phương hướng, nhiệm vụ, giải pháp
+};
+
+// The review report issued before, whose narrative the preview offers as a start.
+struct PreviousReport {
+  DocumentId id;
+  std::string number;  // "01/BC-BDT"
+  CivilDate issued_on;
+  std::string summary;
+  ReportNarrative narrative;
 };
 
 struct ReportFigures {
@@ -53,17 +74,13 @@ struct ReportFigures {
   ComplaintCounts complaints;
   std::optional<CouncilView> council;  // the council whose term covers the end of the period
   int sessions = 0;                    // its sessions held in the period
-};
-
-// What the officer writes in the report: the judgement the records cannot give. Each part is
-// paragraphs (one a line); a part left empty stays marked in the draft for someone to write.
-struct ReportNarrative {
-  std::string situation;   // I. Đặc điểm, tình hình
-  std::string highlights;  // III. kết quả nổi bật, gương điển hình tiên tiến
-  std::string strengths;   // VII. ưu điểm
-  std::string weaknesses;  // VII. tồn tại, hạn chế và nguyên nhân
-  std::string lessons;     // VII. bài học kinh nghiệm
-  std::string direction;   // Phần thứ hai: phương hướng, nhiệm vụ, giải pháp
+  // The targets of the movements in force during the period, judged on its last day.
+  std::vector<MovementTargets> targets;
+  // Phần thứ hai: targets not yet achieved whose due day is after the period, and the movements
+  // in force after it (continuing or scheduled).
+  std::vector<TargetView> open_targets;
+  std::vector<domain::Movement> next_movements;
+  std::optional<PreviousReport> previous;
 };
 
 struct ReportIssueRequest {
@@ -78,8 +95,8 @@ struct ReportIssueRequest {
 class ReportService {
  public:
   ReportService(Store& store, const Clock& clock, GrantHistoryService& grants, ComplaintService& complaints,
-                CouncilService& council)
-      : store_(store), clock_(clock), grants_(grants), complaints_(complaints), council_(council) {}
+                CouncilService& council, TargetService& targets)
+      : store_(store), clock_(clock), grants_(grants), complaints_(complaints), council_(council), targets_(targets) {}
 
   // Refused (field "to") when the period ends before it starts or spans more than five years.
   Result<ReportFigures> figures(const Actor& actor, const ReportRequest& request);
@@ -93,12 +110,23 @@ class ReportService {
   Result<domain::RegisteredDocument> issue(const Actor& actor, const ReportIssueRequest& request);
 
  private:
+  // The targets of the period's movements (judged on its last day), those still open after it,
+  // and the movements in force after it.
+  Status count_targets(const Actor& actor, ReportFigures& figures);
+  // The newest review report of another period issued by the end of this one.
+  std::optional<PreviousReport> previous_report(const ReportRequest& request) const;
+
   Store& store_;
   const Clock& clock_;
   GrantHistoryService& grants_;
   ComplaintService& complaints_;
   CouncilService& council_;
+  TargetService& targets_;
 };
+
+// The narrative parts of an issued review report, read back from its paragraphs (the parts the
+// officer wrote; the marks of parts left empty are not text).
+ReportNarrative narrative_of(const domain::RegisteredDocument& report);
 
 // "6 tháng đầu năm 2023" for 01/01–30/06, "năm 2023" for a whole year, "6 tháng cuối năm 2023"
 // for 01/07–31/12, otherwise "từ 01/03/2023 đến 31/08/2023".

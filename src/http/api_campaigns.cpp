@@ -17,8 +17,6 @@ namespace {
 
 namespace rules = domain::rules;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 std::string consolidation_text(const std::optional<CivilDate>& on, const std::string& by) {
   if (!on) return "Chưa xác nhận tổng hợp";
   return "Đã xác nhận tổng hợp ngày " + on->vn() + (by.empty() ? std::string() : " (" + by + ")");

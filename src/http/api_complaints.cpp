@@ -11,8 +11,6 @@
 namespace tdkt::http {
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 template <typename Id>
 Json id_or_null(const std::optional<Id>& id) {
   return id ? Json(id->value) : Json(nullptr);

@@ -2,8 +2,6 @@
 // by years, honour, level of the deciding authority, unit subtree, subject and name; the counts
 // by year × level × honour; the list as Excel. Writing grants stays in api_records.cpp.
 
-#include <charconv>
-
 #include "app/grant_history_service.hpp"
 #include "http/errors.hpp"
 #include "http/grants_json.hpp"
@@ -16,21 +14,8 @@ namespace {
 
 namespace rules = domain::rules;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 Json level_json(const std::optional<rules::AuthorityLevel>& level) {
   return level ? Json(std::string(rules::to_string(*level))) : Json(nullptr);
-}
-
-Result<std::optional<int>> year_param(const ApiRequest& request, const std::string& name) {
-  const auto text = request.query(name);
-  if (text.empty()) return std::optional<int>();
-  int value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size()) {
-    return Error::invalid(name, "Năm \"" + text + "\" không hợp lệ: cần một số, ví dụ 2023.");
-  }
-  return std::optional<int>(value);
 }
 
 Result<app::GrantHistoryRequest> history_request(const ApiRequest& request) {

@@ -16,7 +16,6 @@ namespace {
 
 namespace rules = domain::rules;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr int kFirstFormYear = 2000;
 
 // The honours a form lists and an import accepts by name: those of the rule set in force today,

@@ -15,8 +15,6 @@ namespace {
 
 namespace rules = domain::rules;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // The stored reasons; an unreadable text (never written by tdkt) reads as no reasons.
 Json parse_reasons(const std::string& text) {
   auto parsed = Json::parse(text, nullptr, false);

@@ -37,6 +37,22 @@ Json movements_json(const std::vector<domain::Movement>& list) {
   return out;
 }
 
+// One target of the report with its figures judged on the period's last day.
+Json target_line_json(const app::TargetView& view, const std::string& unit_name) {
+  const auto& progress = view.progress;
+  return {{"id", view.target.id.value},
+          {"movement_id", view.target.movement.value},
+          {"unit", unit_name},
+          {"indicator", view.target.indicator},
+          {"measure", view.target.measure},
+          {"plan_value", view.target.plan_value},
+          {"due_on", view.target.due_on.iso()},
+          {"value", progress.latest ? Json(progress.latest->value) : Json(nullptr)},
+          {"completion", progress.completion ? Json(*progress.completion) : Json(nullptr)},
+          {"status", std::string(domain::to_string(progress.status))},
+          {"status_label", std::string(domain::vietnamese_label(progress.status))}};
+}
+
 ApiResponse get_review_report(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(figures, figures_of(request, services));
   Json documents = Json::array();
@@ -64,6 +80,35 @@ ApiResponse get_review_report(const ApiRequest& request, Services& services) {
                {"term_to", found.term_to.iso()},
                {"sessions", figures->sessions}};
   }
+  Json targets = Json::array();
+  for (const auto& movement : figures->targets) {
+    Json items = Json::array();
+    for (const auto& unit : movement.units)
+      for (const auto& target : unit.targets)
+        items.push_back(target_line_json(target, unit.unit.name));
+    targets.push_back({{"movement_id", movement.movement.id.value},
+                       {"movement", movement.movement.name},
+                       {"items", std::move(items)}});
+  }
+  Json open_targets = Json::array();
+  for (const auto& target : figures->open_targets)
+    open_targets.push_back(target_line_json(target, ""));
+  Json previous;
+  if (figures->previous) {
+    const auto& found = *figures->previous;
+    const auto& narrative = found.narrative;
+    previous = {{"id", found.id.value},
+                {"number", found.number},
+                {"issued_on", found.issued_on.iso()},
+                {"summary", found.summary},
+                {"narrative",
+                 {{"situation", narrative.situation},
+                  {"highlights", narrative.highlights},
+                  {"strengths", narrative.strengths},
+                  {"weaknesses", narrative.weaknesses},
+                  {"lessons", narrative.lessons},
+                  {"direction", narrative.direction}}}};
+  }
   return ok({{"from", figures->from.iso()},
              {"to", figures->to.iso()},
              {"period_text", figures->period_text},
@@ -84,7 +129,11 @@ ApiResponse get_review_report(const ApiRequest& request, Services& services) {
                {"answered", complaints.answered},
                {"open", complaints.open},
                {"overdue", complaints.overdue}}},
-             {"council", std::move(council)}});
+             {"council", std::move(council)},
+             {"targets", std::move(targets)},
+             {"open_targets", std::move(open_targets)},
+             {"next_movements", movements_json(figures->next_movements)},
+             {"previous", std::move(previous)}});
 }
 
 // The draft, unnumbered: "Số:      /BC-…".

@@ -31,7 +31,9 @@ ApiResponse audit(const ApiRequest& request, Services& services) {
   return ok({{"entity", request.query("entity")}, {"id", *id}, {"records", list}});
 }
 
-// The counts that exist so far, for the dashboard of the application shell.
+// The dashboard of the application shell: the counts of the organisation, and what is outstanding
+// today (registrations, nominations by stage, targets behind plan, complaints overdue, deadlines,
+// grants this year) for the officer and leadership; the page draws its charts from it.
 ApiResponse dashboard(const ApiRequest& request, Services& services) {
   const auto today = services.clock.today();
   const auto units = services.organisation.units(today);
@@ -44,6 +46,30 @@ ApiResponse dashboard(const ApiRequest& request, Services& services) {
             {"blocs", services.organisation.blocs(today).size()}};
   if (auto people = services.people.count_visible(request.actor)) body["people_visible"] = *people;
   if (auto accounts = services.accounts.list(request.actor)) body["accounts"] = accounts->size();
+  TDKT_HTTP_TRY(figures, services.statistics.dashboard(request.actor));
+  Json nominations = Json::array();
+  for (const auto& [status, count] : figures->nominations) {
+    nominations.push_back({{"status", std::string(domain::to_string(status))},
+                           {"label", std::string(domain::vietnamese_label(status))},
+                           {"count", count}});
+  }
+  Json deadlines = Json::array();
+  for (const auto& item : figures->deadlines)
+    deadlines.push_back({{"due", item.due.iso()}, {"what", item.what}, {"href", item.href}});
+  Json grants = Json::array();
+  for (const auto& row : figures->grants_this_year) {
+    grants.push_back(
+        {{"level", row.key}, {"label", row.label}, {"individuals", row.individuals}, {"collectives", row.collectives}});
+  }
+  body["open_campaigns"] = figures->open_campaigns;
+  body["registrations_outstanding"] = figures->registrations_outstanding;
+  body["nominations"] = std::move(nominations);
+  body["targets_total"] = figures->targets_total;
+  body["targets_behind"] = figures->targets_behind;
+  body["complaints_open"] = figures->complaints_open;
+  body["complaints_overdue"] = figures->complaints_overdue;
+  body["deadlines"] = std::move(deadlines);
+  body["grants_this_year"] = std::move(grants);
   return ok(std::move(body));
 }
 

@@ -9,8 +9,6 @@
 namespace tdkt::http {
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 const std::set<std::string> kTargetFields{"unit_id", "position",   "group_name", "indicator",
                                           "measure", "plan_value", "due_on"};
 const std::set<std::string> kValueFields{"measured_on", "value", "note"};

@@ -12,7 +12,7 @@ std::vector<Route> all_routes() {
   for (auto* group : {&organisation_routes, &people_routes, &system_routes, &account_routes, &rules_routes,
                       &records_routes, &import_routes, &document_routes, &movement_routes, &target_routes,
                       &attachment_routes, &campaign_routes, &grant_history_routes, &complaint_routes, &council_routes,
-                      &decision_routes, &nomination_routes, &report_routes}) {
+                      &decision_routes, &nomination_routes, &report_routes, &statistics_routes}) {
     for (auto& route : (*group)())
       routes.push_back(std::move(route));
   }
@@ -22,6 +22,17 @@ std::vector<Route> all_routes() {
 std::string path_regex(const std::string& openapi_path) {
   static const std::regex kParam(R"(\{[a-z_]+\})");
   return "^" + std::regex_replace(openapi_path, kParam, "([^/]+)") + "$";
+}
+
+Result<std::optional<int>> year_param(const ApiRequest& request, const std::string& name) {
+  const auto text = request.query(name);
+  if (text.empty()) return std::optional<int>();
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    return Error::invalid(name, "Năm \"" + text + "\" không hợp lệ: cần một số, ví dụ 2023.");
+  }
+  return std::optional<int>(value);
 }
 
 ApiResponse ok(Json body, int status) {

@@ -25,6 +25,7 @@
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
 #include "app/report_service.hpp"
+#include "app/statistics_service.hpp"
 #include "app/target_service.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
@@ -53,6 +54,7 @@ struct Services {
   app::DecisionService& decisions;
   app::NominationService& nominations;
   app::ReportService& reports;
+  app::StatisticsService& statistics;
 };
 
 // A parsed request as handlers see it.
@@ -67,6 +69,9 @@ struct ApiRequest {
   }
   bool has_query(const std::string& name) const { return raw.has_param(name); }
 };
+
+// The media type of an Excel workbook (.xlsx).
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // A file sent instead of JSON (an Excel export, a blank import form).
 struct Download {
@@ -122,6 +127,7 @@ std::vector<Route> complaint_routes();
 std::vector<Route> council_routes();
 std::vector<Route> decision_routes();
 std::vector<Route> report_routes();
+std::vector<Route> statistics_routes();
 std::vector<Route> all_routes();
 
 // "/api/v1/units/{id}/history" -> "^/api/v1/units/([^/]+)/history$"
@@ -132,6 +138,8 @@ ApiResponse ok(Json body, int status = 200);
 ApiResponse fail(const Error& error);
 // Parses a positive id from a path parameter.
 Result<std::int64_t> parse_id(const std::string& text, const std::string& field);
+// Reads the year of the query parameter `name` (?year=2023); nullopt when it is not given.
+Result<std::optional<int>> year_param(const ApiRequest& request, const std::string& name);
 // Reads ?as_of=YYYY-MM-DD, defaulting to today.
 Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
 

@@ -71,8 +71,6 @@ bool is_json(const httplib::Request& req) {
   return type.rfind("application/json", 0) == 0;
 }
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 bool is_spreadsheet(const httplib::Request& req) {
   const auto type = req.get_header_value("Content-Type");
   return type.rfind(kXlsxType, 0) == 0 || type.rfind("application/octet-stream", 0) == 0;
@@ -302,6 +300,7 @@ void Server::install_pages() {
       {R"(/reviews/(\d+))", "web/review.html", domain::Permission::kNominate},
       {R"(/complaints/(\d+))", "web/complaint.html", domain::Permission::kManageComplaints},
       {"/reports", "web/reports.html", domain::Permission::kManageReviews},
+      {"/statistics", "web/statistics.html", std::nullopt},
   };
   for (const auto& page : pages) {
     server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {

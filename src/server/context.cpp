@@ -5,6 +5,7 @@
 
 #include "rules_io/complaint_rules.hpp"
 #include "rules_io/rule_files.hpp"
+#include "rules_io/statistical_forms.hpp"
 
 namespace tdkt::server {
 namespace {
@@ -25,6 +26,13 @@ std::vector<domain::HonourInfo> honour_directory() {
 domain::ComplaintRules complaint_rules() {
   const auto& rules = rules_io::builtin_complaint_rules();
   return rules ? *rules : domain::ComplaintRules{};
+}
+
+// The statistical forms of the Ministry of Home Affairs (rules/statistics); none when they failed
+// to load, and asking for a form then says so.
+const domain::statistics::FormCatalogue* statistical_forms() {
+  const auto& forms = rules_io::builtin_statistics();
+  return forms ? &*forms : nullptr;
 }
 
 }  // namespace
@@ -64,7 +72,8 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       council_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince),
-      reports_(*database_, *clock_, grant_history_, complaints_, council_) {}
+      reports_(*database_, *clock_, grant_history_, complaints_, council_, targets_),
+      statistics_(*database_, *clock_, grant_history_, targets_, campaigns_, complaints_, statistical_forms()) {}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
@@ -93,7 +102,8 @@ http::Services Context::services() {
                         council_,
                         decisions_,
                         nominations_,
-                        reports_};
+                        reports_,
+                        statistics_};
 }
 
 }  // namespace tdkt::server

@@ -20,6 +20,7 @@
 #include "app/people_service.hpp"
 #include "app/records_service.hpp"
 #include "app/report_service.hpp"
+#include "app/statistics_service.hpp"
 #include "app/target_service.hpp"
 #include "http/server.hpp"
 #include "ingest/demo.hpp"
@@ -62,6 +63,7 @@ class Context {
   app::ComplaintService& complaints() { return complaints_; }
   app::CouncilService& council() { return council_; }
   app::ReportService& reports() { return reports_; }
+  app::StatisticsService& statistics() { return statistics_; }
   app::DecisionService& decisions() { return decisions_; }
   app::NominationService& nominations() { return nominations_; }
   const app::Clock& clock() const { return *clock_; }
@@ -92,6 +94,7 @@ class Context {
   app::DecisionService decisions_;
   app::NominationService nominations_;
   app::ReportService reports_;
+  app::StatisticsService statistics_;
 };
 
 }  // namespace tdkt::server

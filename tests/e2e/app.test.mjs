@@ -1023,10 +1023,108 @@ test('(p) the review report of the first half of 2023: every figure from the rec
     await page.goBack();
     await page.locator('#summary').getByText(/^Báo cáo 6 tháng đầu năm 2023/).waitFor();
 
+    // The targets of the 2023 movement, judged on 30/06/2023, each leading to its movement's targets.
+    const targets = page.locator('#targets');
+    await targets.getByRole('heading', { level: 3 }).first().waitFor();
+    assert.ok((await targets.locator('tbody tr').count()) > 0, 'the period has targets');
+
+    // The second half of 2023 offers the first half's text as a start.
+    await form.getByRole('textbox', { name: /^Từ ngày/ }).fill('01/07/2023');
+    await form.getByRole('textbox', { name: /^Đến ngày/ }).fill('31/12/2023');
+    await form.getByRole('button', { name: 'Xem số liệu' }).click();
+    await page.locator('#summary').getByText(/^Báo cáo 6 tháng cuối năm 2023/).waitFor();
+    await page.locator('#previous').getByRole('link', { name: 'số 01/BC-BDT ngày 10/07/2023' }).waitFor();
+    await issue.getByLabel('Bài học kinh nghiệm').fill('Viết dở.');
+    await page.getByRole('button', { name: 'Lấy nội dung báo cáo kỳ trước' }).click();
+    await page.locator('#previous').getByRole('button', { name: 'Đồng ý' }).click();
+    await page.locator('#previous').getByText('Đã lấy nội dung của Báo cáo số 01/BC-BDT').waitFor();
+    assert.equal(await issue.getByLabel('Ưu điểm').inputValue(), 'Các phong trào thi đua được triển khai kịp thời, đúng kế hoạch.');
+    assert.equal(await issue.getByLabel('Bài học kinh nghiệm').inputValue(), '', 'the previous report left it empty');
+
     // A period that ends before it starts is refused with the reason.
     await form.getByRole('textbox', { name: /^Từ ngày/ }).fill('30/06/2023');
     await form.getByRole('textbox', { name: /^Đến ngày/ }).fill('01/01/2023');
     await form.getByRole('button', { name: 'Xem số liệu' }).click();
     await page.locator('#report-state').getByText('trước ngày đầu kỳ').waitFor();
+  });
+});
+
+test('(q) the dashboard shows what is outstanding with charts drawn from the API, and its figures match the API', async () => {
+  await inBrowser('q-dashboard', async (page) => {
+    await loginAs(page, 'canbo');
+    await page.getByRole('heading', { level: 2, name: 'Việc cần làm' }).waitFor();
+    const data = await (await page.request.get('/api/v1/dashboard')).json();
+    const counts = await dashboardCounts(page);
+    const outstanding = Object.entries(counts).find(([label]) => label.startsWith('Lượt chưa đăng ký thi đua'));
+    assert.equal(outstanding?.[1], data.registrations_outstanding);
+    const behind = Object.entries(counts).find(([label]) => label.startsWith('Chỉ tiêu chậm tiến độ'));
+    assert.equal(behind?.[1], data.targets_behind);
+    assert.equal(counts['Đề nghị khen thưởng năm nay'], data.nominations.reduce((sum, stage) => sum + stage.count, 0));
+
+    // The review of 2026 (test o) made nominations and grants this year: both charts are drawn
+    // by Chart.js, and the table under each holds the same figures.
+    assert.ok(data.nominations.length > 0 && data.grants_this_year.length > 0, 'the demo has 2026 nominations and grants');
+    await page.locator('#nominations canvas[data-drawn]').waitFor({ state: 'attached' });
+    await page.locator('#grants canvas[data-drawn="2"]').waitFor({ state: 'attached' });
+    await page.locator('#nominations summary').click();
+    for (const stage of data.nominations) {
+      const row = page.locator('#nominations tbody tr').filter({ hasText: stage.label });
+      assert.equal((await row.locator('td').first().innerText()).trim(), String(stage.count), stage.label);
+    }
+    if (data.deadlines.length) {
+      await page.locator('#deadlines').getByRole('link', { name: data.deadlines[0].what }).first().waitFor();
+    } else {
+      await page.locator('#deadlines').getByText('Không có hạn nào trong 60 ngày tới.').waitFor();
+    }
+  });
+});
+
+test('(r) statistics: breakdowns with charts, the Excel workbook, the Home Affairs form filled and downloaded, a bad year refused', async () => {
+  await inBrowser('r-statistics', async (page) => {
+    await loginAs(page, 'xem');
+    await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Thống kê' }).click();
+    await page.waitForURL((url) => url.pathname === '/statistics');
+    const form = page.locator('#years-form');
+    await form.getByRole('textbox', { name: /^Từ năm/ }).fill('2022');
+    await form.getByRole('textbox', { name: /^Đến năm/ }).fill('2023');
+    await form.getByRole('button', { name: 'Xem thống kê' }).click();
+    const data = await (await page.request.get('/api/v1/statistics?from_year=2022&to_year=2023')).json();
+    await page
+      .locator('#totals')
+      .getByText(`Khen thưởng từ năm 2022 đến năm 2023: ${data.individuals} cá nhân và ${data.collectives} tập thể.`)
+      .waitFor();
+    for (const id of ['by-year', 'by-level', 'by-honour', 'by-unit', 'by-gender', 'by-ethnicity']) {
+      await page.locator(`#${id} canvas[data-drawn]`).waitFor({ state: 'attached' });
+    }
+    await page.locator('#by-ethnicity summary').click();
+    const xtieng = data.by_ethnicity.find((row) => row.label === 'Xtiêng');
+    assert.ok(xtieng, 'the demo grants Xtiêng individuals');
+    const row = page.locator('#by-ethnicity tbody tr').filter({ hasText: 'Xtiêng' });
+    assert.equal((await row.locator('td').first().innerText()).trim(), String(xtieng.individuals));
+    await page.locator('#registrations').getByRole('link', { name: /Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023/ }).first().waitFor();
+    const workbook = await page.request.get(await page.getByRole('link', { name: 'Tải Excel' }).getAttribute('href'));
+    assert.equal(workbook.status(), 200);
+    assert.match(workbook.headers()['content-type'], /spreadsheetml/);
+
+    // The provincial form of 2023: the total of mã số 01 is the API's, the titles left out are said.
+    const forms = page.locator('#form-form');
+    await forms.getByLabel('Biểu mẫu').selectOption('0603.N/BNV-TĐKT');
+    await forms.getByRole('textbox', { name: /^Năm báo cáo/ }).fill('2023');
+    await forms.getByRole('button', { name: 'Lập biểu' }).click();
+    const filled = await (
+      await page.request.get(`/api/v1/statistics/form?code=${encodeURIComponent('0603.N/BNV-TĐKT')}&year=2023`)
+    ).json();
+    await page.locator('#form-state').getByText(/^Biểu số 0603.N\/BNV-TĐKT .* Năm 2023: khen thưởng quyết định từ ngày 01\/12\/2022 đến ngày 30\/11\/2023/).waitFor();
+    const total = page.locator('#form-state tbody tr').filter({ has: page.getByRole('cell', { name: '01', exact: true }) });
+    assert.equal((await total.locator('td').nth(3).innerText()).trim(), String(filled.rows[0].total));
+    await page.locator('#form-state').getByText(/Không thuộc cột nào của biểu, không tính: Tập thể lao động xuất sắc/).waitFor();
+    const sheet = await page.request.get(await page.getByRole('link', { name: 'Tải biểu (Excel)' }).getAttribute('href'));
+    assert.equal(sheet.status(), 200);
+    assert.match(sheet.headers()['content-type'], /spreadsheetml/);
+
+    // A year that is not a year is refused on the page, naming the field.
+    await form.getByRole('textbox', { name: /^Đến năm/ }).fill('20x3');
+    await form.getByRole('button', { name: 'Xem thống kê' }).click();
+    await page.locator('#years-status').getByText('Năm cuối phải là một năm có 4 chữ số').waitFor();
   });
 });

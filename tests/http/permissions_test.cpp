@@ -553,6 +553,14 @@ TEST_F(PermissionMatrix, EveryRoleAgainstEveryEndpoint) {
        fixed("/api/v1/reports/review/issue"),
        fixed(R"({"from":"2023-06-30","to":"2023-01-01","issued_on":"2023-07-10"})"),
        {401, 400, 400, 403, 403, 403, 403}},
+      // Statistics and the Home Affairs forms (issue 7): read by every signed-in role.
+      {"GET", "/api/v1/statistics", fixed("/api/v1/statistics?from_year=2022&to_year=2023"), none, read_all},
+      {"GET", "/api/v1/statistics/xlsx", fixed("/api/v1/statistics/xlsx?year=2023"), none, read_all},
+      {"GET", "/api/v1/statistics/forms", fixed("/api/v1/statistics/forms"), none, read_all},
+      {"GET", "/api/v1/statistics/form", fixed("/api/v1/statistics/form?code=0603.N%2FBNV-T%C4%90KT&year=2023"), none,
+       read_all},
+      {"GET", "/api/v1/statistics/form/xlsx",
+       fixed("/api/v1/statistics/form/xlsx?code=0602.N%2FBNV-T%C4%90KT&year=2023"), none, read_all},
       // The award history: read by every signed-in role (person grants within the people scope).
       {"GET", "/api/v1/grants", fixed("/api/v1/grants?year=2023"), none, read_all},
       {"GET", "/api/v1/grants/summary", fixed("/api/v1/grants/summary?from=2022&to=2025"), none, read_all},

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ingest/demo.hpp"
 #include "support/test_server.hpp"
 
@@ -154,8 +156,68 @@ TEST_P(Reports, IssuingWritesTheNarrativeInAndNumbersTheReportFromTheRegister) {
   EXPECT_NE(body_text.find("Tiếp tục phát động phong trào thi đua năm 2023."), std::string::npos);
   EXPECT_NE(body_text.find("[Ưu điểm: cán bộ thi đua viết.]"), std::string::npos);
 
+  // The report carries the targets judged on the period's last day, and Phần thứ hai the open ones.
+  EXPECT_NE(body_text.find("4. Kết quả thực hiện các chỉ tiêu thi đua"), std::string::npos);
+  EXPECT_NE(body_text.find("Các chỉ tiêu còn phải thực hiện"), std::string::npos);
+
+  // The next period offers this report's narrative as a start, read back from its paragraphs.
+  auto next = server_->get("/api/v1/reports/review?from=2023-07-01&to=2023-12-31");
+  ASSERT_EQ(next.status, 200);
+  const auto& previous = next.body["previous"];
+  ASSERT_TRUE(previous.is_object()) << next.body.dump();
+  EXPECT_EQ(previous["number"], "02/BC-BDT");  // the newest of the two issued
+  EXPECT_EQ(previous["narrative"]["situation"], "Ban có 03 phòng chuyên môn.\nCông chức 41 người.");
+  EXPECT_EQ(previous["narrative"]["direction"], "Tiếp tục phát động phong trào thi đua năm 2023.");
+  EXPECT_EQ(previous["narrative"]["strengths"], "");  // left empty: its mark is not text
+  EXPECT_EQ(previous["narrative"]["highlights"], "");
+  // The same period's own report is not its "previous" one.
+  auto same = server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30");
+  EXPECT_TRUE(same.body["previous"].is_null()) << same.body["previous"].dump();
+
   ASSERT_EQ(server_->login("thu_xem").status, 200);
   EXPECT_EQ(issue(good).status, 403);
+}
+
+TEST_P(Reports, TheTargetsAreJudgedOnThePeriodsLastDay) {
+  auto report = server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30");
+  ASSERT_EQ(report.status, 200);
+  ASSERT_FALSE(report.body["targets"].empty());
+  int items = 0;
+  for (const auto& movement : report.body["targets"]) {
+    // Every value the movement's targets have, by target.
+    auto listed =
+        server_->get("/api/v1/movements/" + std::to_string(movement["movement_id"].get<std::int64_t>()) + "/targets");
+    ASSERT_EQ(listed.status, 200) << listed.body.dump();
+    std::map<std::int64_t, Json> measurements;
+    for (const auto& unit : listed.body["units"])
+      for (const auto& target : unit["targets"])
+        measurements[target["id"].get<std::int64_t>()] = target["measurements"];
+    for (const auto& target : movement["items"]) {
+      ++items;
+      // A value measured after 30/06/2023 is not this period's.
+      std::string latest_day;
+      double latest = -1;
+      for (const auto& value : measurements.at(target["id"].get<std::int64_t>())) {
+        const auto day = value["measured_on"].get<std::string>();
+        if (day <= "2023-06-30" && day >= latest_day) {
+          latest_day = day;
+          latest = value["value"].get<double>();
+        }
+      }
+      if (latest < 0) {
+        EXPECT_TRUE(target["value"].is_null()) << target.dump();
+      } else {
+        EXPECT_DOUBLE_EQ(target["value"].get<double>(), latest) << target.dump();
+      }
+    }
+  }
+  EXPECT_GT(items, 0);
+  for (const auto& open : report.body["open_targets"]) {
+    EXPECT_GT(open["due_on"].get<std::string>(), "2023-06-30");
+    EXPECT_NE(open["status"], "achieved");
+  }
+  for (const auto& movement : report.body["next_movements"])
+    EXPECT_GT(movement["ends_on"].get<std::string>(), "2023-06-30");
 }
 
 TEST_P(Reports, BadPeriodsAndOtherRolesAreRefused) {

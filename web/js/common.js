@@ -455,6 +455,7 @@ const NAV_ITEMS = [
   { href: '/grants', label: 'Tra cứu khen thưởng', needs: 'read_organisation' },
   { href: '/complaints', label: 'Khiếu nại', needs: 'manage_complaints' },
   { href: '/reports', label: 'Báo cáo', needs: 'manage_reviews' },
+  { href: '/statistics', label: 'Thống kê', needs: 'read_organisation' },
   { href: '/rules', label: 'Tiêu chuẩn' },
   { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
   { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },

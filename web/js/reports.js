@@ -9,6 +9,8 @@ import {
   el,
   enhanceDateInputs,
   formatDate,
+  formatDecimal,
+  formatPercent,
   link,
   notice,
   parseDate,
@@ -58,7 +60,86 @@ function movementList(title, list) {
   );
 }
 
+function number(value) {
+  return value === null ? '–' : formatDecimal(value);
+}
+
+function targetRows(items, withUnit) {
+  return items.map((t) => [
+    link(`/movements/${t.movement_id}/targets`, t.indicator),
+    ...(withUnit ? [t.unit] : []),
+    `${number(t.plan_value)} ${t.measure}`,
+    t.value === null ? 'Chưa có số liệu' : `${number(t.value)} ${t.measure}`,
+    t.completion === null ? t.status_label : `${formatPercent(t.completion)} (${t.status_label})`,
+  ]);
+}
+
+function renderTargets(data) {
+  show(
+    document.getElementById('targets'),
+    ...(data.targets.length
+      ? data.targets.map((movement) =>
+          el(
+            'div',
+            {},
+            el('h3', {}, link(`/movements/${movement.movement_id}/targets`, movement.movement)),
+            dataTable({
+              caption: `Chỉ tiêu của phong trào ${movement.movement}`,
+              columns: ['Chỉ tiêu', 'Đơn vị', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'],
+              rows: targetRows(movement.items, true),
+            }),
+          ),
+        )
+      : [notice('Các phong trào trong kỳ chưa có chỉ tiêu nào được giao.')]),
+  );
+  show(
+    document.getElementById('next'),
+    el('h3', {}, `Chỉ tiêu chưa đạt có hạn sau kỳ (${data.open_targets.length})`),
+    data.open_targets.length
+      ? dataTable({
+          caption: 'Chỉ tiêu còn phải thực hiện',
+          columns: ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'],
+          rows: targetRows(data.open_targets, false),
+        })
+      : notice('Không còn chỉ tiêu nào chưa đạt có hạn sau kỳ báo cáo.'),
+    movementList(`Phong trào tiếp tục hoặc sẽ triển khai (${data.next_movements.length})`, data.next_movements),
+  );
+}
+
+// The narrative of the report issued before, offered as a start for the officer's text.
+function renderPrevious(data) {
+  const box = document.getElementById('previous');
+  const previous = data.previous;
+  if (!previous) {
+    show(box, notice('Chưa có báo cáo sơ kết, tổng kết nào ban hành trước kỳ này để lấy làm bản khởi đầu.'));
+    return;
+  }
+  const button = el('button', { type: 'button', class: 'secondary', id: 'use-previous' }, 'Lấy nội dung báo cáo kỳ trước');
+  const status = el('p', { class: 'status', role: 'status' });
+  button.addEventListener('click', async () => {
+    const filled = NARRATIVE.filter((name) => issueForm.elements[name].value.trim() !== '');
+    if (filled.length && !(await askOnPage(button, 'Các ô đã viết sẽ được thay bằng nội dung báo cáo kỳ trước. Tiếp tục?')))
+      return;
+    for (const name of NARRATIVE) issueForm.elements[name].value = previous.narrative[name] || '';
+    setStatus(status, `Đã lấy nội dung của Báo cáo số ${previous.number}; sửa lại cho kỳ này trước khi ban hành.`, 'ok');
+  });
+  show(
+    box,
+    el(
+      'p',
+      {},
+      'Báo cáo kỳ trước: ',
+      link(`/documents/${previous.id}`, `số ${previous.number} ngày ${formatDate(previous.issued_on)}`),
+      ` — ${previous.summary}. `,
+      button,
+    ),
+    status,
+  );
+}
+
 function render(data, from, to) {
+  renderTargets(data);
+  renderPrevious(data);
   const query = `from=${from}&to=${to}`;
   document.getElementById('summary').textContent =
     `Báo cáo ${data.period_text} của ${data.issuer || 'cơ quan'} (ký hiệu ${data.symbol}): ${data.individuals} cá nhân và ` +
