@@ -44,6 +44,12 @@ std::string number_text(double value) {
   return text::format_decimal(value, 2);
 }
 
+// "kế hoạch 216.613 triệu đồng", or that the plan gives no figure.
+std::string plan_text(const domain::Target& target) {
+  if (target.plan_value <= 0) return "không giao số kế hoạch";
+  return "kế hoạch " + number_text(target.plan_value) + " " + target.measure;
+}
+
 struct Builder {
   std::vector<domain::DocumentBlock> blocks;
   void add(const char* kind, std::string text) { blocks.push_back({kind, std::move(text)}); }
@@ -192,9 +198,12 @@ Status ReportService::count_targets(const Actor& actor, ReportFigures& figures) 
     movements = work->movements().list_movements({});
   }
   std::sort(movements.begin(), movements.end(), [](const auto& a, const auto& b) { return a.starts_on < b.starts_on; });
+  // The next period is as long as this one: a half-year's report looks to the next half-year.
+  const auto next_end = CivilDate::from_days(figures.to.days_since_epoch() +
+                                             (figures.to.days_since_epoch() - figures.from.days_since_epoch() + 1));
   for (const auto& movement : movements) {
     const bool during = !(movement.ends_on < figures.from || figures.to < movement.starts_on);
-    const bool after = figures.to < movement.ends_on;
+    const bool after = figures.to < movement.ends_on && movement.starts_on <= next_end;
     if (after) figures.next_movements.push_back(movement);
     if (!during) continue;
     auto targets = targets_.list(actor, movement.id, std::nullopt, figures.to);
@@ -318,11 +327,12 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
     for (const auto& unit : movement.units) {
       for (const auto& target : unit.targets) {
         const auto& progress = target.progress;
-        out.add("table_row", target.target.indicator + " (" + target.target.measure + ")\t" +
-                                 number_text(target.target.plan_value) + "\t" +
-                                 (progress.latest ? number_text(progress.latest->value) : std::string("–")) + "\t" +
-                                 (progress.completion ? text::format_decimal(*progress.completion, 2) + " %"
-                                                      : std::string(domain::vietnamese_label(progress.status))));
+        out.add("table_row",
+                target.target.indicator + " (" + target.target.measure + ")\t" +
+                    (target.target.plan_value > 0 ? number_text(target.target.plan_value) : std::string("–")) + "\t" +
+                    (progress.latest ? number_text(progress.latest->value) : std::string("–")) + "\t" +
+                    (progress.completion ? text::format_decimal(*progress.completion, 2) + " %"
+                                         : std::string(domain::vietnamese_label(progress.status))));
       }
     }
   }
@@ -377,8 +387,7 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
     out.paragraph("Không còn chỉ tiêu nào chưa đạt có hạn sau kỳ báo cáo.");
   }
   for (const auto& open : figures.open_targets) {
-    out.bullet(open.target.indicator + ": kế hoạch " + number_text(open.target.plan_value) + " " + open.target.measure +
-               ", hạn " + open.target.due_on.vn() +
+    out.bullet(open.target.indicator + ": " + plan_text(open.target) + ", hạn " + open.target.due_on.vn() +
                (open.progress.latest
                     ? ", đã thực hiện " + number_text(open.progress.latest->value) + " " + open.target.measure
                     : std::string(", chưa có số liệu")) +

@@ -77,7 +77,7 @@ struct ReportFigures {
   // The targets of the movements in force during the period, judged on its last day.
   std::vector<MovementTargets> targets;
   // Phần thứ hai: targets not yet achieved whose due day is after the period, and the movements
-  // in force after it (continuing or scheduled).
+  // in force in the next period (as long as this one): continuing or scheduled.
   std::vector<TargetView> open_targets;
   std::vector<domain::Movement> next_movements;
   std::optional<PreviousReport> previous;

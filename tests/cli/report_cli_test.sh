@@ -59,9 +59,18 @@ for needle in ("BÁO CÁO", "6 THÁNG ĐẦU NĂM 2023", "Kế hoạch số 05/K
                "không có đơn thư khiếu nại, tố cáo về công tác thi đua, khen thưởng",
                "Hội đồng Thi đua - Khen thưởng Ban Dân tộc tỉnh Bình Phước gồm 09 thành viên",
                "Phong trào \"Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023\"",
-               "Phần thứ hai", "/BC-BDT"):
+               "Phần thứ hai", "/BC-BDT",
+               # The layout of Decree 30/2020/NĐ-CP: the issuer under its parent, the national
+               # motto, the number, place and date, the kind of document, recipients and signer.
+               "UBND TỈNH BÌNH PHƯỚC", "BAN DÂN TỘC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc", "Bình Phước, ngày 30 tháng 6 năm 2023", "Nơi nhận:", "- Lưu: VT.",
+               # The targets on 30/06/2023, as the records hold them (seed 004, §I.1).
+               "4. Kết quả thực hiện các chỉ tiêu thi đua", "216.613", "124.249,27", "57,36 %",
+               "Các chỉ tiêu còn phải thực hiện"):
     assert needle in text, needle
-assert "Phong trào \"Ngành Công tác dân tộc tỉnh Đồng Nai năm 2024\"" not in text
+assert "Phong trào \"Ngành Công tác dân tộc tỉnh Đồng Nai năm 2024\"" not in text  # not in this half-year nor the next
+assert words.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") < words.index("BÁO CÁO") < words.index("Phần thứ nhất")
+assert words.index("Phần thứ hai") < words.index("Nơi nhận:")
 EOF
 
 run_suite() {  # run_suite LABEL DB_URL [pdf]
