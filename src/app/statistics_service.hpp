@@ -30,10 +30,10 @@ struct CountRow {
 };
 
 struct GrantBreakdowns {
-  std::vector<CountRow> by_year;   // oldest first
-  std::vector<CountRow> by_level;  // agency, province, prime_minister, president, then unknown
-  std::vector<CountRow> by_honour;  // most granted first
-  std::vector<CountRow> by_unit;    // the unit granted, or the unit a person belonged to when granted
+  std::vector<CountRow> by_year;       // oldest first
+  std::vector<CountRow> by_level;      // agency, province, prime_minister, president, then unknown
+  std::vector<CountRow> by_honour;     // most granted first
+  std::vector<CountRow> by_unit;       // the unit granted, or the unit a person belonged to when granted
   std::vector<CountRow> by_gender;     // persons only
   std::vector<CountRow> by_ethnicity;  // persons only; most first
   int individuals = 0;
@@ -91,11 +91,11 @@ struct DashboardFigures {
   int registrations_outstanding = 0;  // units of open campaigns that have registered nobody yet
   int open_campaigns = 0;
   std::vector<std::pair<domain::NominationStatus, int>> nominations;  // this year's, by stage
-  int targets_behind = 0;   // behind plan or overdue, in movements in force today
+  int targets_behind = 0;  // behind plan or overdue, in movements in force today
   int targets_total = 0;
   int complaints_open = 0;
   int complaints_overdue = 0;
-  std::vector<DeadlineItem> deadlines;  // within the next 60 days, soonest first
+  std::vector<DeadlineItem> deadlines;     // within the next 60 days, soonest first
   std::vector<CountRow> grants_this_year;  // by level
 };
 

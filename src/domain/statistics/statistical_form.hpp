@@ -26,8 +26,8 @@ namespace tdkt::domain::statistics {
 // (chức vụ) the person held when granted: the first category with a pattern the folded position
 // starts with. A person with no position, or none matching, is the default category.
 struct StaffCategory {
-  std::string code;   // "department_leader"
-  std::string label;  // "Lãnh đạo cấp vụ, sở, ngành và tương đương"
+  std::string code;                   // "department_leader"
+  std::string label;                  // "Lãnh đạo cấp vụ, sở, ngành và tương đương"
   std::vector<std::string> patterns;  // folded prefixes: "giam doc", "pho giam doc", ...
 };
 
@@ -52,26 +52,26 @@ struct RowCriterion {
 };
 
 struct FormRow {
-  std::string code;   // mã số: "06"; empty for a heading
-  std::string label;  // "- Tập thể"
-  std::string measure;  // đơn vị tính: "Tập thể", "Người"
+  std::string code;      // mã số: "06"; empty for a heading
+  std::string label;     // "- Tập thể"
+  std::string measure;   // đơn vị tính: "Tập thể", "Người"
   bool heading = false;  // a line of the form without figures ("1. Chia theo đối tượng khen thưởng")
   RowCriterion criterion;
   std::string note;
 };
 
 struct FormColumn {
-  std::string code;   // "2", "3a": the column's number on the printed form
-  std::string group;  // "Các loại huân chương"
-  std::string label;  // "Huân chương — Tập thể"
-  std::vector<std::string> honours;        // codes of the honour catalogue counted here
+  std::string code;                           // "2", "3a": the column's number on the printed form
+  std::string group;                          // "Các loại huân chương"
+  std::string label;                          // "Huân chương — Tập thể"
+  std::vector<std::string> honours;           // codes of the honour catalogue counted here
   std::optional<rules::SubjectKind> subject;  // only collectives, or only individuals
-  bool rest = false;  // every grant of the form's levels that no other column counts
+  bool rest = false;                          // every grant of the form's levels that no other column counts
 };
 
 struct StatisticalForm {
-  std::string code;        // "0602.N/BNV-TĐKT"
-  std::string title;       // "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC"
+  std::string code;         // "0602.N/BNV-TĐKT"
+  std::string title;        // "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC"
   std::string legal_basis;  // "Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ Nội vụ"
   std::string received_by;  // "Ngày 15 tháng 12 năm báo cáo"
   // The reporting year runs from this day of the year before to this day of the year reported on:
