@@ -685,6 +685,18 @@ test('(n) the document page lists, uploads and refuses attached files', async ()
     const file = await page.request.get(await link.getAttribute('href'));
     assert.equal(file.status(), 200);
     assert.ok(Buffer.compare(await file.body(), pdf) === 0, 'the file comes back byte for byte');
+
+    // Deleting asks on the page: "Hủy" keeps the file, "Đồng ý" deletes it.
+    await input.setInputFiles({ name: 'Bản nháp.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await section.getByRole('button', { name: 'Tải lên' }).click();
+    await section.getByRole('link', { name: 'Bản nháp.pdf' }).waitFor();
+    await section.getByRole('button', { name: 'Xóa tệp Bản nháp.pdf' }).click();
+    await section.getByText('Xóa tệp đính kèm “Bản nháp.pdf”? Thao tác này không hoàn tác được.').waitFor();
+    await section.getByRole('button', { name: 'Hủy' }).click();
+    await section.getByRole('button', { name: 'Xóa tệp Bản nháp.pdf' }).click();
+    await section.getByRole('button', { name: 'Đồng ý' }).click();
+    await section.getByRole('link', { name: 'Bản nháp.pdf' }).waitFor({ state: 'detached' });
+    await link.waitFor();
   });
 });
 
@@ -1102,6 +1114,16 @@ test('(r) statistics: breakdowns with charts, the Excel workbook, the Home Affai
     const row = page.locator('#by-ethnicity tbody tr').filter({ hasText: 'Xtiêng' });
     assert.equal((await row.locator('td').first().innerText()).trim(), String(xtieng.individuals));
     await page.locator('#registrations').getByRole('link', { name: /Thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2023/ }).first().waitFor();
+
+    // A row of a breakdown opens the grants it counts.
+    const province = data.by_level.find((row) => row.key === 'province');
+    await page.locator('#by-level summary').click();
+    await page.locator('#by-level').getByRole('link', { name: 'Chủ tịch UBND tỉnh' }).click();
+    await page.waitForURL((url) => url.pathname === '/grants' && url.searchParams.get('level') === 'province');
+    const listed = await (await page.request.get('/api/v1/grants?from=2022&to=2023&level=province')).json();
+    assert.equal(listed.items.length, province.total, 'the list holds what the statistics counted');
+    await page.goBack();
+    await page.locator('#by-level canvas[data-drawn]').waitFor({ state: 'attached' });
     const workbook = await page.request.get(await page.getByRole('link', { name: 'Tải Excel' }).getAttribute('href'));
     assert.equal(workbook.status(), 200);
     assert.match(workbook.headers()['content-type'], /spreadsheetml/);

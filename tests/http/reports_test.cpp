@@ -8,6 +8,7 @@
 
 #include <map>
 
+#include "documents/package.hpp"
 #include "ingest/demo.hpp"
 #include "support/test_server.hpp"
 
@@ -176,6 +177,34 @@ TEST_P(Reports, IssuingWritesTheNarrativeInAndNumbersTheReportFromTheRegister) {
 
   ASSERT_EQ(server_->login("thu_xem").status, 200);
   EXPECT_EQ(issue(good).status, 403);
+}
+
+TEST_P(Reports, MarkupInTheNarrativeIsKeptAsText) {
+  const std::string markup = "<b>Đậm</b> & <script>alert(1)</script>";
+  auto issued = server_->post("/api/v1/reports/review/issue", Json{{"from", "2023-01-01"},
+                                                                   {"to", "2023-06-30"},
+                                                                   {"issued_on", "2023-07-10"},
+                                                                   {"narrative", {{"lessons", markup}}}}
+                                                                  .dump());
+  ASSERT_EQ(issued.status, 201) << issued.body.dump();
+  const auto id = std::to_string(issued.body["id"].get<std::int64_t>());
+  // Stored as typed, a paragraph of text.
+  const auto document = server_->get("/api/v1/documents/" + id);
+  bool stored = false;
+  for (const auto& block : document.body["body"])
+    stored = stored || (block["kind"] == "paragraph" && block["text"] == markup);
+  EXPECT_TRUE(stored) << document.body.dump();
+  // Rendered as text: escaped in the DOCX, never markup of its own.
+  auto docx = server_->get_raw("/api/v1/documents/" + id + "/docx");
+  ASSERT_EQ(docx.status, 200);
+  auto parts = documents::read_package(docx.body);
+  ASSERT_TRUE(parts) << parts.error().message;
+  const auto& xml = parts->at("word/document.xml");
+  EXPECT_NE(xml.find("&lt;b&gt;Đậm&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(xml.find("<script>"), std::string::npos);
+  // And offered back as the same text to the next period.
+  auto next = server_->get("/api/v1/reports/review?from=2023-07-01&to=2023-12-31");
+  EXPECT_EQ(next.body["previous"]["narrative"]["lessons"], markup);
 }
 
 TEST_P(Reports, TheTargetsAreJudgedOnThePeriodsLastDay) {

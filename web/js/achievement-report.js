@@ -2,7 +2,7 @@
 // individuals, the collective form for units), pre-filled from the records, filled by the
 // subject's unit and confirmed by its head.
 
-import { api, pathId, setStatus, setTitle, startShell, whileBusy, showFormError, clearFormErrors } from './common.js';
+import { api, askOnPage, pathId, setStatus, setTitle, startShell, whileBusy, showFormError, clearFormErrors } from './common.js';
 
 const match = /\/nominations\/(\d+)\//.exec(location.pathname);
 const id = match ? Number(match[1]) : pathId();
@@ -50,9 +50,10 @@ form.addEventListener('submit', (event) => {
   });
 });
 
-document.getElementById('confirm').addEventListener('click', (event) => {
-  if (!window.confirm('Xác nhận báo cáo thành tích đã lưu? Báo cáo xác nhận được đưa vào hồ sơ trình cấp trên.')) return;
-  whileBusy(event.currentTarget, 'Đang xác nhận…', async () => {
+document.getElementById('confirm').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  if (!(await askOnPage(button, 'Xác nhận báo cáo thành tích đã lưu? Báo cáo xác nhận được đưa vào hồ sơ trình cấp trên.'))) return;
+  whileBusy(button, 'Đang xác nhận…', async () => {
     try {
       render(await api(`/api/v1/nominations/${id}/achievement-report/confirm`, { method: 'POST', body: {} }));
       setStatus(status, 'Đã xác nhận báo cáo thành tích.', 'ok');

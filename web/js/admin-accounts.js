@@ -3,6 +3,7 @@
 // its password.
 
 import {
+  askOnPage,
   api,
   clearFormErrors,
   dataTable,
@@ -86,7 +87,7 @@ function actions(account) {
     own
       ? null
       : account.active
-        ? actionButton('toggle', account, 'Vô hiệu hóa', `Vô hiệu hóa ${who}`, () => setActive(account, false), 'danger')
+        ? actionButton('toggle', account, 'Vô hiệu hóa', `Vô hiệu hóa ${who}`, (event) => setActive(account, false, event.currentTarget), 'danger')
         : actionButton('toggle', account, 'Kích hoạt', `Kích hoạt ${who}`, () => setActive(account, true)),
     link(`/audit?entity=account&id=${account.id}`, 'Nhật ký', {
       class: 'small-link',
@@ -154,14 +155,15 @@ async function reload(focus = null) {
 
 // ---------------------------------------------------------------- row actions
 
-async function setActive(account, active) {
+async function setActive(account, active, button = null) {
   setStatus(listStatus, '');
   if (
     !active &&
-    !window.confirm(
-      `Vô hiệu hóa tài khoản “${account.username}”?\n\n` +
-        'Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi tài khoản được kích hoạt lại.',
-    )
+    !(await askOnPage(
+      button,
+      `Vô hiệu hóa tài khoản “${account.username}”? Người dùng bị đăng xuất ngay và không đăng nhập được ` +
+        'cho đến khi tài khoản được kích hoạt lại.',
+    ))
   ) {
     return;
   }

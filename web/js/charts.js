@@ -3,18 +3,22 @@
 // with the same figures as a table, shown to screen readers and to anyone who opens "Xem bảng số
 // liệu", so that no figure is only in a picture.
 
-import { dataTable, el, formatNumber } from './common.js';
+import { dataTable, el, formatNumber, link } from './common.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#b7791f', '#6b46c1', '#4a5568'];
 
-// { caption, labels: [text], series: [{ label, values: [number] }], stacked, horizontal }
-// → a <figure> with the canvas and the table of its figures.
-export function barChart({ caption, labels, series, stacked = false, horizontal = false }) {
+// { caption, labels: [text], series: [{ label, values: [number] }], stacked, horizontal, hrefs }
+// → a <figure> with the canvas and the table of its figures; hrefs[i], when given, makes the
+// i-th label of the table a link to the records it counts.
+export function barChart({ caption, labels, series, stacked = false, horizontal = false, hrefs = [] }) {
   const canvas = el('canvas', { role: 'img', 'aria-label': caption });
   const table = dataTable({
     caption,
     columns: ['', ...series.map((one) => one.label)],
-    rows: labels.map((label, i) => [label, ...series.map((one) => formatNumber(one.values[i]))]),
+    rows: labels.map((label, i) => [
+      hrefs[i] ? link(hrefs[i], label) : label,
+      ...series.map((one) => formatNumber(one.values[i])),
+    ]),
     rowHeaders: true,
   });
   const box = el('div', { class: 'chart-canvas' }, canvas);

@@ -3,6 +3,7 @@
 // withdrawal, each confirmed before it is sent.
 
 import {
+  askOnPage,
   api,
   clearFormErrors,
   el,
@@ -81,8 +82,10 @@ function dateOf(input) {
   return text ? parseDate(text) : '';
 }
 
-async function step(path, body, form, question) {
-  if (!window.confirm(question)) return;
+// `button` is where the question is asked on the page: the form's submit button, or the button
+// of a step without a form.
+async function step(path, body, form, question, button = form?.querySelector('button[type=submit]')) {
+  if (!(await askOnPage(button, question))) return;
   try {
     render(await api(`/api/v1/complaints/${id}/${path}`, { method: 'POST', body }));
     setStatus(stepStatus, 'Đã lưu.', 'ok');
@@ -125,8 +128,12 @@ answerForm.addEventListener('submit', (event) => {
   step('answer', { answer, ...(on ? { answered_on: on } : {}) }, answerForm, 'Ghi nhận trả lời đơn này? Sau khi trả lời không sửa được nội dung trả lời.');
 });
 
-closeButton.addEventListener('click', () => step('close', {}, null, 'Kết thúc đơn này? Đơn đã kết thúc không sửa được nữa.'));
-withdrawButton.addEventListener('click', () => step('withdraw', {}, null, 'Ghi nhận người gửi đã rút đơn (hôm nay)?'));
+closeButton.addEventListener('click', () =>
+  step('close', {}, null, 'Kết thúc đơn này? Đơn đã kết thúc không sửa được nữa.', closeButton),
+);
+withdrawButton.addEventListener('click', () =>
+  step('withdraw', {}, null, 'Ghi nhận người gửi đã rút đơn (hôm nay)?', withdrawButton),
+);
 
 startShell().then(() => {
   enhanceDateInputs();

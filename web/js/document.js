@@ -2,6 +2,7 @@
 // document drafted in tdkt the DOCX and PDF files and a read-only preview of its content.
 
 import {
+  askOnPage,
   api,
   can,
   clearFormErrors,
@@ -131,7 +132,7 @@ const attachmentStatus = document.getElementById('attachment-status');
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 async function deleteAttachment(attachment, button) {
-  if (!window.confirm(`Xóa tệp đính kèm “${attachment.file_name}”?\n\nThao tác này không hoàn tác được.`)) return;
+  if (!(await askOnPage(button, `Xóa tệp đính kèm “${attachment.file_name}”? Thao tác này không hoàn tác được.`))) return;
   setStatus(attachmentStatus, '');
   try {
     await whileBusy(button, 'Đang xóa…', () => api(`/api/v1/attachments/${attachment.id}`, { method: 'DELETE' }));

@@ -2,6 +2,7 @@
 // deleting memberships, and the change history.
 
 import {
+  askOnPage,
   api,
   can,
   clearFormErrors,
@@ -124,9 +125,10 @@ function periodText(membership) {
   return `${formatDate(membership.from)} – ${membership.to ? formatDate(membership.to) : 'nay'}`;
 }
 
-async function deleteMembership(membership, label) {
+async function deleteMembership(membership, label, button) {
   const what = [membership.position, label].filter(Boolean).join(', ');
-  if (!window.confirm(`Xóa quá trình công tác “${what}” (${periodText(membership)})?\n\nThao tác này không hoàn tác được.`)) return;
+  const question = `Xóa quá trình công tác “${what}” (${periodText(membership)})? Thao tác này không hoàn tác được.`;
+  if (!(await askOnPage(button, question))) return;
   try {
     await api(`/api/v1/memberships/${membership.id}`, { method: 'DELETE' });
     setStatus(membershipStatus, `Đã xóa quá trình công tác “${what}”.`, 'ok');
@@ -171,7 +173,7 @@ async function renderMemberships() {
                   type: 'button',
                   class: 'danger',
                   'aria-label': `Xóa quá trình công tác tại ${label}, ${periodText(membership)}`,
-                  onclick: () => deleteMembership(membership, label),
+                  onclick: (event) => deleteMembership(membership, label, event.currentTarget),
                 },
                 'Xóa',
               )

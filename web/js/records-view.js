@@ -2,6 +2,7 @@
 // person and unit pages. One module for both: a subject is { kind: 'person' | 'unit', id }.
 
 import {
+  askOnPage,
   api,
   can,
   clearFormErrors,
@@ -509,8 +510,8 @@ function deleteButton(label, confirmText, path, after, status) {
       type: 'button',
       class: 'danger',
       'aria-label': label,
-      onclick: async () => {
-        if (!window.confirm(`${confirmText}\n\nThao tác này không hoàn tác được.`)) return;
+      onclick: async (event) => {
+        if (!(await askOnPage(event.currentTarget, `${confirmText} Thao tác này không hoàn tác được.`))) return;
         try {
           await api(path, { method: 'DELETE' });
           setStatus(status, 'Đã xóa.', 'ok');

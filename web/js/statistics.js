@@ -43,14 +43,17 @@ function readYear(input, label) {
   return Number(text);
 }
 
-function breakdown(container, rows, { caption, horizontal = false, personsOnly = false }) {
+function breakdown(container, rows, { caption, horizontal = false, personsOnly = false, href = () => null }) {
   if (rows.length === 0) {
     show(container, notice('Không có khen thưởng nào.'));
     return;
   }
   const series = [{ label: 'Cá nhân', values: rows.map((row) => row.individuals) }];
   if (!personsOnly) series.push({ label: 'Tập thể', values: rows.map((row) => row.collectives) });
-  show(container, barChart({ caption, labels: rows.map((row) => row.label), series, stacked: true, horizontal }));
+  show(
+    container,
+    barChart({ caption, labels: rows.map((row) => row.label), series, stacked: true, horizontal, hrefs: rows.map(href) }),
+  );
 }
 
 function registrationsTable(rows) {
@@ -127,15 +130,25 @@ async function load() {
     const period = from === to ? `năm ${from}` : `từ năm ${from} đến năm ${to}`;
     document.getElementById('totals').textContent =
       `Khen thưởng ${period}: ${formatNumber(data.individuals)} cá nhân và ${formatNumber(data.collectives)} tập thể.`;
-    breakdown(document.getElementById('by-year'), data.by_year, { caption: 'Số khen thưởng theo năm' });
-    breakdown(document.getElementById('by-level'), data.by_level, { caption: 'Số khen thưởng theo cấp quyết định' });
+    // The award history's list of what a row counts, where its filters can say it.
+    const grants = (filter) => `/grants?from=${from}&to=${to}&${filter}`;
+    breakdown(document.getElementById('by-year'), data.by_year, {
+      caption: 'Số khen thưởng theo năm',
+      href: (row) => `/grants?year=${row.key}`,
+    });
+    breakdown(document.getElementById('by-level'), data.by_level, {
+      caption: 'Số khen thưởng theo cấp quyết định',
+      href: (row) => (row.key === 'unknown' ? null : grants(`level=${row.key}`)),
+    });
     breakdown(document.getElementById('by-honour'), data.by_honour, {
       caption: 'Số khen thưởng theo danh hiệu, hình thức',
       horizontal: true,
+      href: (row) => grants(`honour=${encodeURIComponent(row.key)}`),
     });
     breakdown(document.getElementById('by-unit'), data.by_unit, {
       caption: 'Số khen thưởng theo đơn vị',
       horizontal: true,
+      href: (row) => (row.key.startsWith('unit:') ? grants(`unit_id=${row.key.slice(5)}`) : null),
     });
     breakdown(document.getElementById('by-gender'), data.by_gender, {
       caption: 'Số cá nhân được khen thưởng theo giới tính',

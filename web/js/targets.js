@@ -4,6 +4,7 @@
 // Vietnamese way ("124.249,27"), completion as "57,36 %".
 
 import {
+  askOnPage,
   api,
   applyPermissions,
   bindAsOfForm,
@@ -128,7 +129,7 @@ function amount(value, measure) {
 
 async function deleteValue(target, measurement, button) {
   const what = `${amount(measurement.value, target.measure)} ngày ${formatDate(measurement.measured_on)}`;
-  if (!window.confirm(`Xóa số liệu ${what} của chỉ tiêu “${target.indicator}”?\n\nThao tác này không hoàn tác được.`)) {
+  if (!(await askOnPage(button, `Xóa số liệu ${what} của chỉ tiêu “${target.indicator}”? Thao tác này không hoàn tác được.`))) {
     return;
   }
   try {
@@ -145,7 +146,7 @@ async function deleteValue(target, measurement, button) {
 async function deleteTarget(target, button) {
   const count = target.measurements.length;
   const values = count ? ` cùng ${count} số liệu đã ghi` : '';
-  if (!window.confirm(`Xóa chỉ tiêu “${target.indicator}”${values}?\n\nThao tác này không hoàn tác được.`)) return;
+  if (!(await askOnPage(button, `Xóa chỉ tiêu “${target.indicator}”${values}? Thao tác này không hoàn tác được.`))) return;
   try {
     await whileBusy(button, 'Đang xóa…', () => api(`/api/v1/targets/${target.id}`, { method: 'DELETE' }));
   } catch (error) {
