@@ -338,8 +338,12 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   }
 
   out.heading1("IV. CÔNG TÁC KHEN THƯỞNG");
-  out.paragraph("Trong kỳ có " + individuals_and_collectives(figures.individuals, figures.collectives) +
-                " được khen thưởng theo quyết định ban hành trong kỳ:");
+  if (figures.individuals + figures.collectives == 0) {
+    out.paragraph("Trong kỳ không có cá nhân, tập thể nào được khen thưởng theo quyết định ban hành trong kỳ.");
+  } else {
+    out.paragraph("Trong kỳ có " + individuals_and_collectives(figures.individuals, figures.collectives) +
+                  " được khen thưởng theo quyết định ban hành trong kỳ:");
+  }
   out.add("table_header", "Cấp khen thưởng\tCá nhân\tTập thể");
   for (const auto& level : figures.grants) {
     out.add("table_row",

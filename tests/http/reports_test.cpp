@@ -249,6 +249,27 @@ TEST_P(Reports, TheTargetsAreJudgedOnThePeriodsLastDay) {
     EXPECT_GT(movement["ends_on"].get<std::string>(), "2023-06-30");
 }
 
+TEST_P(Reports, APeriodWithoutRecordsIsAnHonestEmptyReport) {
+  auto report = server_->get("/api/v1/reports/review?from=2019-01-01&to=2019-06-30");
+  ASSERT_EQ(report.status, 200) << report.body.dump();
+  EXPECT_EQ(report.body["individuals"], 0);
+  EXPECT_EQ(report.body["collectives"], 0);
+  EXPECT_TRUE(report.body["documents"].empty());
+  EXPECT_TRUE(report.body["targets"].empty());
+  EXPECT_EQ(report.body["complaints"]["received"], 0);
+  auto docx = server_->get_raw("/api/v1/reports/review/docx?from=2019-01-01&to=2019-06-30");
+  ASSERT_EQ(docx.status, 200);
+  auto parts = documents::read_package(docx.body);
+  ASSERT_TRUE(parts) << parts.error().message;
+  const auto& xml = parts->at("word/document.xml");
+  for (const char* said :
+       {"Trong kỳ, cơ quan chưa ban hành văn bản nào được ghi trong sổ văn bản.",
+        "Các phong trào trong kỳ chưa có chỉ tiêu nào được giao trong hồ sơ.",
+        "Trong kỳ không có cá nhân, tập thể nào được khen thưởng theo quyết định ban hành trong kỳ."}) {
+    EXPECT_NE(xml.find(said), std::string::npos) << said;
+  }
+}
+
 TEST_P(Reports, BadPeriodsAndOtherRolesAreRefused) {
   auto reversed = server_->get("/api/v1/reports/review?from=2023-06-30&to=2023-01-01");
   EXPECT_EQ(reversed.status, 400);
