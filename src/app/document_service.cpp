@@ -1,5 +1,7 @@
 #include "app/document_service.hpp"
 
+#include <algorithm>
+
 #include "app/access.hpp"
 #include "core/text.hpp"
 
@@ -130,6 +132,20 @@ Result<domain::RegisteredDocument> register_document_in(UnitOfWork& work, const 
               snapshot(*checked, text::normalize(registration.gap_reason))},
              clock.now_iso());
   return checked;
+}
+
+std::vector<domain::RegisteredDocument> own_documents(UnitOfWork& work) {
+  DocumentQuery query;
+  query.own_only = true;
+  query.limit = 100000;
+  return work.documents().list_documents(query);
+}
+
+const domain::RegisteredDocument* header_document(const std::vector<domain::RegisteredDocument>& own, CivilDate by) {
+  if (own.empty()) return nullptr;
+  const auto found =
+      std::find_if(own.begin(), own.end(), [&](const auto& document) { return document.issued_on <= by; });
+  return found == own.end() ? &own.front() : &*found;
 }
 
 }  // namespace tdkt::app

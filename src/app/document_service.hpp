@@ -51,4 +51,11 @@ Result<domain::RegisteredDocument> register_document_in(UnitOfWork& work, const 
 // The folded text a register search matches: number, issuer and summary.
 std::string document_search_text(const domain::RegisteredDocument& document);
 
+// The agency's own documents of the register, newest first.
+std::vector<domain::RegisteredDocument> own_documents(UnitOfWork& work);
+// Of `own` (newest first), the newest issued by `by`, else the newest of all; nullptr when there
+// is none. Its issuer and signer head a report or a form of that time (a report of 2023 is the
+// Ban Dân tộc's, not its successor's).
+const domain::RegisteredDocument* header_document(const std::vector<domain::RegisteredDocument>& own, CivilDate by);
+
 }  // namespace tdkt::app

@@ -16,9 +16,17 @@ namespace rules = domain::rules;
 
 constexpr int kMaxReportDays = 5 * 366;
 constexpr std::string_view kReportSummary = "Sơ kết, tổng kết công tác thi đua, khen thưởng ";
+// The lines the draft writes and narrative_of reads back from an issued report: the headings the
+// officer's parts stand under, the mark of a part left empty, the sentence of a level without
+// movements.
 constexpr std::string_view kNoMovement = "Trong kỳ không có phong trào nào ở cấp này.";
 constexpr std::string_view kOwnMovements = "3. Các phong trào thi đua do cơ quan phát động";
 constexpr std::string_view kNextPeriod = "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TIẾP THEO";
+constexpr std::string_view kSituation = "I. ĐẶC ĐIỂM, TÌNH HÌNH";
+constexpr std::string_view kStrengths = "1. Ưu điểm";
+constexpr std::string_view kWeaknesses = "2. Tồn tại, hạn chế và nguyên nhân";
+constexpr std::string_view kLessons = "3. Bài học kinh nghiệm";
+constexpr std::string_view kToWrite = ": cán bộ thi đua viết.]";
 
 bool within(CivilDate day, CivilDate from, CivilDate to) {
   return from <= day && day <= to;
@@ -52,16 +60,16 @@ std::string plan_text(const domain::Target& target) {
 
 struct Builder {
   std::vector<domain::DocumentBlock> blocks;
-  void add(const char* kind, std::string text) { blocks.push_back({kind, std::move(text)}); }
-  void heading1(std::string text) { add("heading1", std::move(text)); }
-  void heading2(std::string text) { add("heading2", std::move(text)); }
-  void paragraph(std::string text) { add("paragraph", std::move(text)); }
-  void bullet(std::string text) { add("bullet", std::move(text)); }
-  void centered(std::string text) { add("centered", std::move(text)); }
+  void add(const char* kind, std::string_view text) { blocks.push_back({kind, std::string(text)}); }
+  void heading1(std::string_view text) { add("heading1", text); }
+  void heading2(std::string_view text) { add("heading2", text); }
+  void paragraph(std::string_view text) { add("paragraph", text); }
+  void bullet(std::string_view text) { add("bullet", text); }
+  void centered(std::string_view text) { add("centered", text); }
   // The officer's text, a paragraph a line; while it is empty, a marked place to write it.
   void written(const std::string& text, const std::string& what) {
     if (text.empty()) {
-      paragraph("[" + what + ": cán bộ thi đua viết.]");
+      paragraph("[" + what + std::string(kToWrite));
       return;
     }
     std::size_t start = 0;
@@ -73,10 +81,10 @@ struct Builder {
   }
 };
 
-void movements_section(Builder& out, const char* title, const std::vector<domain::Movement>& list) {
+void movements_section(Builder& out, std::string_view title, const std::vector<domain::Movement>& list) {
   out.heading2(title);
   if (list.empty()) {
-    out.paragraph(std::string(kNoMovement));
+    out.paragraph(kNoMovement);
     return;
   }
   for (const auto& movement : list) {
@@ -112,23 +120,15 @@ Result<ReportFigures> ReportService::figures(const Actor& actor, const ReportReq
   figures.period_text = period_text(request.from, request.to);
   {
     auto work = store_.read();
-    // The agency's own documents, newest first; the newest issued by the end of the period gives
-    // the header and the signer (a report of 2023 is the Ban Dân tộc's, not its successor's).
-    DocumentQuery query;
-    query.own_only = true;
-    query.limit = 100000;
-    const auto own = work->documents().list_documents(query);
-    if (!own.empty()) {
-      const auto by_end =
-          std::find_if(own.begin(), own.end(), [&](const auto& d) { return d.issued_on <= request.to; });
-      const auto& newest = by_end == own.end() ? own.front() : *by_end;
-      figures.issuer = newest.issuer;
-      figures.issuer_parent = newest.issuer_parent;
-      figures.place = newest.place;
-      figures.signer_name = newest.signer_name;
-      figures.signer_authority = newest.signer_authority;
-      const auto dash = newest.number.symbol.find('-');
-      figures.symbol = "BC" + (dash == std::string::npos ? std::string() : newest.number.symbol.substr(dash));
+    const auto own = own_documents(*work);
+    if (const auto* newest = header_document(own, request.to)) {
+      figures.issuer = newest->issuer;
+      figures.issuer_parent = newest->issuer_parent;
+      figures.place = newest->place;
+      figures.signer_name = newest->signer_name;
+      figures.signer_authority = newest->signer_authority;
+      const auto dash = newest->number.symbol.find('-');
+      figures.symbol = "BC" + (dash == std::string::npos ? std::string() : newest->number.symbol.substr(dash));
     }
     for (const auto& document : own) {
       if (within(document.issued_on, request.from, request.to)) figures.documents.push_back(document);
@@ -224,10 +224,7 @@ Status ReportService::count_targets(const Actor& actor, ReportFigures& figures) 
 std::optional<PreviousReport> ReportService::previous_report(const ReportRequest& request) const {
   const std::string this_period = std::string(kReportSummary) + period_text(request.from, request.to) + " ";
   auto work = store_.read();
-  DocumentQuery query;
-  query.own_only = true;
-  query.limit = 100000;
-  for (const auto& document : work->documents().list_documents(query)) {  // newest first
+  for (const auto& document : own_documents(*work)) {  // newest first
     if (document.type != domain::DocumentType::kReport || !document.summary.starts_with(kReportSummary) ||
         document.summary.starts_with(this_period) || request.to < document.issued_on)
       continue;
@@ -247,18 +244,17 @@ ReportNarrative narrative_of(const domain::RegisteredDocument& report) {
     if (heading) {
       part = nullptr;
       own_movements = block.text == kOwnMovements;
-      if (block.kind == "heading1" && block.text == "I. ĐẶC ĐIỂM, TÌNH HÌNH") part = &out.situation;
+      if (block.kind == "heading1" && block.text == kSituation) part = &out.situation;
       if (own_movements) part = &out.highlights;
-      if (block.text == "1. Ưu điểm") part = &out.strengths;
-      if (block.text == "2. Tồn tại, hạn chế và nguyên nhân") part = &out.weaknesses;
-      if (block.text == "3. Bài học kinh nghiệm") part = &out.lessons;
+      if (block.text == kStrengths) part = &out.strengths;
+      if (block.text == kWeaknesses) part = &out.weaknesses;
+      if (block.text == kLessons) part = &out.lessons;
       if (block.text == kNextPeriod) part = &out.direction;
       continue;
     }
     if (part == nullptr || block.kind != "paragraph") continue;
     // The marks of parts left empty, and the sentence of a level without movements, are not text.
-    if ((block.text.starts_with("[") && block.text.ends_with(": cán bộ thi đua viết.]")) ||
-        (own_movements && block.text == kNoMovement))
+    if ((block.text.starts_with("[") && block.text.ends_with(kToWrite)) || (own_movements && block.text == kNoMovement))
       continue;
     if (!part->empty()) *part += "\n";
     *part += block.text;
@@ -287,7 +283,7 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   Builder out;
   out.centered("Phần thứ nhất");
   out.centered("KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG " + text::upper(figures.period_text));
-  out.heading1("I. ĐẶC ĐIỂM, TÌNH HÌNH");
+  out.heading1(kSituation);
   out.written(narrative.situation, "Chức năng, nhiệm vụ, thuận lợi, khó khăn của cơ quan trong kỳ");
 
   out.heading1("II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH");
@@ -305,7 +301,7 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   out.heading1("III. KẾT QUẢ THỰC HIỆN CÁC PHONG TRÀO THI ĐUA");
   movements_section(out, "1. Các phong trào thi đua do Trung ương phát động", figures.national);
   movements_section(out, "2. Các phong trào thi đua do tỉnh phát động", figures.provincial);
-  movements_section(out, std::string(kOwnMovements).c_str(), figures.own);
+  movements_section(out, kOwnMovements, figures.own);
   out.written(narrative.highlights, "Kết quả nổi bật, gương điển hình tiên tiến");
   out.heading2("4. Kết quả thực hiện các chỉ tiêu thi đua");
   if (figures.targets.empty()) out.paragraph("Các phong trào trong kỳ chưa có chỉ tiêu nào được giao trong hồ sơ.");
@@ -376,15 +372,15 @@ Result<domain::RegisteredDocument> ReportService::draft(const Actor& actor, cons
   }
 
   out.heading1("VII. ĐÁNH GIÁ CHUNG");
-  out.heading2("1. Ưu điểm");
+  out.heading2(kStrengths);
   out.written(narrative.strengths, "Ưu điểm");
-  out.heading2("2. Tồn tại, hạn chế và nguyên nhân");
+  out.heading2(kWeaknesses);
   out.written(narrative.weaknesses, "Tồn tại, hạn chế và nguyên nhân");
-  out.heading2("3. Bài học kinh nghiệm");
+  out.heading2(kLessons);
   out.written(narrative.lessons, "Bài học kinh nghiệm");
 
   out.centered("Phần thứ hai");
-  out.centered(std::string(kNextPeriod));
+  out.centered(kNextPeriod);
   out.written(narrative.direction, "Phương hướng, nhiệm vụ và giải pháp");
   out.heading2("Các chỉ tiêu còn phải thực hiện");
   if (figures.open_targets.empty()) {

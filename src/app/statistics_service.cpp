@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/access.hpp"
+#include "app/document_service.hpp"
 
 namespace tdkt::app {
 namespace {
@@ -19,18 +20,24 @@ bool is_person(const domain::GrantRecord& grant) {
   return grant.subject.kind == rules::SubjectKind::kPerson;
 }
 
-// Counts into rows keyed by `key`, keeping the label of the first.
+// Counts into rows keyed by `key`, keeping the label of the first. rows() orders them by `order`,
+// then by key.
 class Tally {
  public:
-  void add(const std::string& key, const std::string& label, bool person) {
-    auto [it, inserted] = rows_.try_emplace(key, CountRow{key, label, 0, 0});
-    (person ? it->second.individuals : it->second.collectives) += 1;
+  void add(const std::string& key, const std::string& label, bool person, int order = 0) {
+    auto [it, inserted] = rows_.try_emplace(key, Row{CountRow{key, label, 0, 0}, order});
+    (person ? it->second.row.individuals : it->second.row.collectives) += 1;
   }
   std::vector<CountRow> rows() const {
-    std::vector<CountRow> out;
-    out.reserve(rows_.size());
+    std::vector<const Row*> sorted;
+    sorted.reserve(rows_.size());
     for (const auto& [key, row] : rows_)
-      out.push_back(row);
+      sorted.push_back(&row);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Row* a, const Row* b) { return a->order < b->order; });
+    std::vector<CountRow> out;
+    out.reserve(sorted.size());
+    for (const auto* row : sorted)
+      out.push_back(row->row);
     return out;
   }
   // Most first, then by label.
@@ -45,7 +52,11 @@ class Tally {
   }
 
  private:
-  std::map<std::string, CountRow> rows_;
+  struct Row {
+    CountRow row;
+    int order = 0;
+  };
+  std::map<std::string, Row> rows_;
 };
 
 // What the statistics need to know of a granted person, looked up once per person.
@@ -89,12 +100,11 @@ CivilDate granted_on(const domain::GrantRecord& grant) {
   return CivilDate::from_ymd(grant.year, 12, 31).value_or(CivilDate());
 }
 
-std::string level_key(const std::optional<rules::AuthorityLevel>& level) {
-  return level ? std::to_string(static_cast<int>(*level)) + ":" + std::string(rules::to_string(*level)) : "9:unknown";
-}
-
-std::string level_label(const std::optional<rules::AuthorityLevel>& level) {
-  return level ? std::string(rules::vietnamese_label(*level)) : "Không xác định";
+// Counts a grant by its level: agency, province, Prime Minister, President, then unknown.
+void add_level(Tally& levels, const GrantHistoryItem& item) {
+  const auto& level = item.level;
+  levels.add(level ? std::string(rules::to_string(*level)) : "unknown", rules::level_label(level),
+             is_person(item.grant), level ? static_cast<int>(*level) : 99);
 }
 
 Status check_years(int from_year, int to_year) {
@@ -140,13 +150,14 @@ Result<Statistics> StatisticsService::statistics(const Actor& actor, int from_ye
   {
     auto work = store_.read();
     PeopleLookup people(*work);
+    const auto today = clock_.today();
     for (const auto& item : *items) {
       const auto& grant = item.grant;
       const bool person = is_person(grant);
       (person ? out.grants.individuals : out.grants.collectives) += 1;
       granted.emplace(static_cast<int>(grant.subject.kind), grant.subject.id, grant.honour, grant.year);
       years.add(std::to_string(grant.year), std::to_string(grant.year), person);
-      levels.add(level_key(item.level), level_label(item.level), person);
+      add_level(levels, item);
       honours.add(grant.honour, item.honour_name, person);
       if (!person) {
         units.add("unit:" + std::to_string(grant.subject.id), people.unit_name(UnitId{grant.subject.id}), false);
@@ -172,6 +183,10 @@ Result<Statistics> StatisticsService::statistics(const Actor& actor, int from_ye
       const auto movement = work->movements().find_movement(campaign.movement);
       std::map<std::string, RegistrationOutcome> by_honour;
       for (const auto& registration : work->campaigns().registrations(campaign.id)) {
+        // Counted within the same people scope as the grants they are compared with.
+        if (registration.subject.kind == rules::SubjectKind::kPerson &&
+            !person_in_scope(*work, actor, PersonId{registration.subject.id}, today))
+          continue;
         auto& row = by_honour[registration.honour];
         if (row.registered == 0) {
           row.campaign = campaign.id;
@@ -193,8 +208,6 @@ Result<Statistics> StatisticsService::statistics(const Actor& actor, int from_ye
   }
   out.grants.by_year = years.rows();
   out.grants.by_level = levels.rows();
-  for (auto& row : out.grants.by_level)
-    row.key = row.key.substr(row.key.find(':') + 1);
   out.grants.by_honour = honours.by_count();
   out.grants.by_unit = units.by_count();
   out.grants.by_gender = genders.by_count();
@@ -273,15 +286,10 @@ Result<FilledStatisticalForm> StatisticsService::form(const Actor& actor, const 
   for (const auto& [honour, count] : out.counts.outside)
     out.left_out.emplace_back(grants_.honour_name(honour), count);
 
-  DocumentQuery query;
-  query.own_only = true;
-  query.limit = 100000;
-  for (const auto& document : work->documents().list_documents(query)) {
-    if (document.issued_on <= out.to || out.reporter.empty()) {
-      out.reporter = document.issuer;
-      out.signer_name = document.signer_name;
-      if (document.issued_on <= out.to) break;
-    }
+  const auto own = own_documents(*work);
+  if (const auto* header = header_document(own, out.to)) {
+    out.reporter = header->issuer;
+    out.signer_name = header->signer_name;
   }
   return out;
 }
@@ -366,11 +374,14 @@ Result<DashboardFigures> StatisticsService::dashboard(const Actor& actor) {
     }
   }
 
-  // The statistical forms are received by 15 December of the reporting year.
-  if (const auto due = CivilDate::from_ymd(out.today.year(), 12, 15); due && soon(*due) && forms_) {
-    for (const auto& form : forms_->forms)
-      out.deadlines.push_back(
-          {*due, "Hạn gửi biểu thống kê " + form.code + " năm " + std::to_string(out.today.year()), "/statistics"});
+  // The statistical forms of this year, by the day each is received by.
+  if (forms_) {
+    for (const auto& form : forms_->forms) {
+      const auto due = form.due(out.today.year());
+      if (due && soon(*due))
+        out.deadlines.push_back(
+            {*due, "Hạn gửi biểu thống kê " + form.code + " năm " + std::to_string(out.today.year()), "/statistics"});
+    }
   }
   std::stable_sort(out.deadlines.begin(), out.deadlines.end(),
                    [](const DeadlineItem& a, const DeadlineItem& b) { return a.due < b.due; });
@@ -382,10 +393,8 @@ Result<DashboardFigures> StatisticsService::dashboard(const Actor& actor) {
   if (!items) return std::move(items).error();
   Tally levels;
   for (const auto& item : *items)
-    levels.add(level_key(item.level), level_label(item.level), is_person(item.grant));
+    add_level(levels, item);
   out.grants_this_year = levels.rows();
-  for (auto& row : out.grants_this_year)
-    row.key = row.key.substr(row.key.find(':') + 1);
   return out;
 }
 

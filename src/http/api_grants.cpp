@@ -61,7 +61,7 @@ Json summary_json(const app::GrantSummary& summary) {
   for (const auto& row : summary.rows) {
     rows.push_back({{"year", row.year},
                     {"level", level_json(row.level)},
-                    {"level_label", ingest::level_label(row.level)},
+                    {"level_label", rules::level_label(row.level)},
                     {"honour", row.honour},
                     {"honour_name", row.honour_name},
                     {"individuals", row.individuals},
@@ -122,7 +122,7 @@ Json grant_history_json(const app::GrantHistoryItem& item) {
           {"honour", grant.honour},
           {"honour_name", item.honour_name},
           {"level", level_json(item.level)},
-          {"level_label", ingest::level_label(item.level)},
+          {"level_label", rules::level_label(item.level)},
           {"type", std::string(rules::to_string(grant.type))},
           {"type_label", domain::vietnamese_label(grant.type)},
           {"decision_number", grant.decision_number},

@@ -7,6 +7,7 @@
 #include "http/grants_json.hpp"
 #include "http/representations.hpp"
 #include "http/router.hpp"
+#include "http/targets_json.hpp"
 
 namespace tdkt::http {
 namespace {
@@ -35,22 +36,6 @@ Json movements_json(const std::vector<domain::Movement>& list) {
   for (const auto& movement : list)
     out.push_back(movement_json(movement));
   return out;
-}
-
-// One target of the report with its figures judged on the period's last day.
-Json target_line_json(const app::TargetView& view, const std::string& unit_name) {
-  const auto& progress = view.progress;
-  return {{"id", view.target.id.value},
-          {"movement_id", view.target.movement.value},
-          {"unit", unit_name},
-          {"indicator", view.target.indicator},
-          {"measure", view.target.measure},
-          {"plan_value", view.target.plan_value},
-          {"due_on", view.target.due_on.iso()},
-          {"value", progress.latest ? Json(progress.latest->value) : Json(nullptr)},
-          {"completion", progress.completion ? Json(*progress.completion) : Json(nullptr)},
-          {"status", std::string(domain::to_string(progress.status))},
-          {"status_label", std::string(domain::vietnamese_label(progress.status))}};
 }
 
 ApiResponse get_review_report(const ApiRequest& request, Services& services) {
@@ -83,16 +68,20 @@ ApiResponse get_review_report(const ApiRequest& request, Services& services) {
   Json targets = Json::array();
   for (const auto& movement : figures->targets) {
     Json items = Json::array();
-    for (const auto& unit : movement.units)
-      for (const auto& target : unit.targets)
-        items.push_back(target_line_json(target, unit.unit.name));
+    for (const auto& unit : movement.units) {
+      for (const auto& target : unit.targets) {
+        auto item = target_json(target);  // judged on the period's last day
+        item["unit"] = unit.unit.name;
+        items.push_back(std::move(item));
+      }
+    }
     targets.push_back({{"movement_id", movement.movement.id.value},
                        {"movement", movement.movement.name},
                        {"items", std::move(items)}});
   }
   Json open_targets = Json::array();
   for (const auto& target : figures->open_targets)
-    open_targets.push_back(target_line_json(target, ""));
+    open_targets.push_back(target_json(target));
   Json previous;
   if (figures->previous) {
     const auto& found = *figures->previous;

@@ -100,7 +100,8 @@ Json form_json(const domain::statistics::StatisticalForm& form) {
   return {{"code", form.code},
           {"title", form.title},
           {"legal_basis", form.legal_basis},
-          {"received_by", form.received_by},
+          {"received_by", form.due_text()},
+          {"recipient", form.recipient},
           {"levels", std::move(levels)},
           {"unverified", form.unverified},
           {"note", form.note}};

@@ -4,6 +4,7 @@
 #include "app/access.hpp"
 #include "http/errors.hpp"
 #include "http/router.hpp"
+#include "http/targets_json.hpp"
 #include "ingest/targets_workbook.hpp"
 
 namespace tdkt::http {
@@ -22,28 +23,6 @@ Json percent(std::optional<double> value) {
 
 Json measurement_json(const domain::Measurement& measurement) {
   return {{"measured_on", measurement.measured_on.iso()}, {"value", measurement.value}, {"note", measurement.note}};
-}
-
-Json target_json(const app::TargetView& view) {
-  const auto& target = view.target;
-  Json measurements = Json::array();
-  for (const auto& measurement : view.measurements)
-    measurements.push_back(measurement_json(measurement));
-  return {{"id", target.id.value},
-          {"movement_id", target.movement.value},
-          {"unit_id", target.unit.value},
-          {"position", target.position},
-          {"group_name", target.group_name},
-          {"indicator", target.indicator},
-          {"measure", target.measure},
-          {"plan_value", target.plan_value},
-          {"due_on", target.due_on.iso()},
-          {"latest", view.progress.latest ? measurement_json(*view.progress.latest) : Json(nullptr)},
-          {"completion", percent(view.progress.completion)},
-          {"expected", percent(view.progress.expected)},
-          {"status", std::string(domain::to_string(view.progress.status))},
-          {"status_label", domain::vietnamese_label(view.progress.status)},
-          {"measurements", measurements}};
 }
 
 Json summary_json(const domain::ProgressSummary& summary) {
@@ -204,6 +183,28 @@ ApiResponse delete_value(const ApiRequest& request, Services& services) {
 }
 
 }  // namespace
+
+Json target_json(const app::TargetView& view) {
+  const auto& target = view.target;
+  Json measurements = Json::array();
+  for (const auto& measurement : view.measurements)
+    measurements.push_back(measurement_json(measurement));
+  return {{"id", target.id.value},
+          {"movement_id", target.movement.value},
+          {"unit_id", target.unit.value},
+          {"position", target.position},
+          {"group_name", target.group_name},
+          {"indicator", target.indicator},
+          {"measure", target.measure},
+          {"plan_value", target.plan_value},
+          {"due_on", target.due_on.iso()},
+          {"latest", view.progress.latest ? measurement_json(*view.progress.latest) : Json(nullptr)},
+          {"completion", percent(view.progress.completion)},
+          {"expected", percent(view.progress.expected)},
+          {"status", std::string(domain::to_string(view.progress.status))},
+          {"status_label", domain::vietnamese_label(view.progress.status)},
+          {"measurements", measurements}};
+}
 
 std::vector<Route> target_routes() {
   return {

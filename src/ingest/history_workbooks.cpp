@@ -22,10 +22,6 @@ void widths(excel::XlsxWriter::Sheet& sheet, const std::vector<double>& columns)
 
 }  // namespace
 
-std::string level_label(const std::optional<domain::rules::AuthorityLevel>& level) {
-  return level ? std::string(domain::rules::vietnamese_label(*level)) : std::string("Không xác định");
-}
-
 Result<std::string> grant_history_workbook(const std::string& title, const std::string& subtitle,
                                            const std::vector<app::GrantHistoryItem>& items,
                                            const app::GrantSummary& summary) {
@@ -53,7 +49,7 @@ Result<std::string> grant_history_workbook(const std::string& title, const std::
     list.write_row({CellValue::integer(++number), CellValue::integer(grant.year),
                     CellValue::text(grant.subject.kind == domain::rules::SubjectKind::kPerson ? "Cá nhân" : "Tập thể"),
                     CellValue::integer(grant.subject.id), CellValue::text(item.subject_name),
-                    CellValue::text(item.honour_name), CellValue::text(level_label(item.level)),
+                    CellValue::text(item.honour_name), CellValue::text(domain::rules::level_label(item.level)),
                     text_or_empty(grant.decision_number), date_or_empty(grant.decision_date),
                     text_or_empty(grant.authority), text_or_empty(grant.note)});
   }
@@ -64,7 +60,7 @@ Result<std::string> grant_history_workbook(const std::string& title, const std::
   totals.write_title(title, 5);
   totals.write_header({"Năm", "Cấp quyết định", "Danh hiệu, hình thức", "Cá nhân", "Tập thể"});
   for (const auto& row : summary.rows) {
-    totals.write_row({CellValue::integer(row.year), CellValue::text(level_label(row.level)),
+    totals.write_row({CellValue::integer(row.year), CellValue::text(domain::rules::level_label(row.level)),
                       CellValue::text(row.honour_name), CellValue::integer(row.individuals),
                       CellValue::integer(row.collectives)});
   }

@@ -19,7 +19,4 @@ Result<std::string> grant_history_workbook(const std::string& title, const std::
 Result<std::string> complaint_workbook(const std::string& title, const std::string& subtitle,
                                        const std::vector<app::ComplaintView>& items);
 
-// "Thủ trưởng cơ quan", or "Không xác định" when the rules do not know the honour.
-std::string level_label(const std::optional<domain::rules::AuthorityLevel>& level);
-
 }  // namespace tdkt::ingest

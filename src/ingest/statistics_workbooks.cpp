@@ -93,9 +93,8 @@ Result<std::string> statistical_form_workbook(const app::FilledStatisticalForm& 
   sheet.write_row({CellValue::text("Biểu số: " + form.code), CellValue::empty(), CellValue::empty(), CellValue::empty(),
                    CellValue::text("Đơn vị báo cáo: " + filled.reporter)});
   sheet.write_row({CellValue::text("Ban hành theo " + form.legal_basis), CellValue::empty(), CellValue::empty(),
-                   CellValue::empty(),
-                   CellValue::text("Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)")});
-  sheet.write_row({CellValue::text("Ngày nhận báo cáo: " + form.received_by)});
+                   CellValue::empty(), CellValue::text("Đơn vị nhận báo cáo: " + form.recipient)});
+  sheet.write_row({CellValue::text("Ngày nhận báo cáo: " + form.due_text())});
   sheet.write_title(form.title, width);
   sheet.write_title(
       "Năm " + std::to_string(filled.year) + " (từ ngày " + filled.from.vn() + " đến ngày " + filled.to.vn() + ")",

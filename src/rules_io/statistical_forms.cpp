@@ -133,7 +133,7 @@ Result<statistics::StatisticalForm> parse_statistical_form(std::string_view text
   form.code = text(root, "code");
   form.title = text(root, "title");
   form.legal_basis = text(root, "legal_basis");
-  form.received_by = text(root, "received_by");
+  form.recipient = text(root, "recipient");
   form.unverified = root.value("unverified", false);
   form.note = text(root, "note");
   if (root.contains("period")) {
@@ -145,6 +145,11 @@ Result<statistics::StatisticalForm> parse_statistical_form(std::string_view text
     std::tie(form.period_end_month, form.period_end_day) = *end;
   }
   std::vector<std::string> levels;
+  if (root.contains("due")) {
+    const auto due = month_day(text(root, "due"));
+    if (!due) return bad(path, "due", "\"due\" là ngày nhận báo cáo dạng \"MM-DD\".");
+    std::tie(form.due_month, form.due_day) = *due;
+  }
   TDKT_TRY_ASSIGN(levels, strings(root, "levels", path, "levels"));
   for (const auto& level : levels) {
     const auto parsed = rules::authority_level_from_string(level);

@@ -9,7 +9,6 @@
 #include <set>
 
 #include "excel/xlsx_reader.hpp"
-#include "ingest/demo.hpp"
 #include "rules_io/rule_files.hpp"
 #include "rules_io/statistical_forms.hpp"
 #include "support/test_server.hpp"
@@ -23,22 +22,8 @@ using Json = nlohmann::json;
 constexpr const char* k0602 = "0602.N%2FBNV-T%C4%90KT";
 constexpr const char* k0603 = "0603.N%2FBNV-T%C4%90KT";
 
-class Statistics : public ::testing::TestWithParam<std::string> {
+class Statistics : public DemoServerTest {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<TestDatabase>(GetParam());
-    auto summary = ingest::load_demo(db_->context().demo_services());
-    ASSERT_TRUE(summary) << summary.error().message;
-    db_->add_account("thu_canbo", domain::Role::kOfficer);
-    db_->add_account("thu_xem", domain::Role::kViewer);
-    server_ = std::make_unique<TestServer>(*db_);
-    ASSERT_EQ(server_->login("thu_canbo").status, 200);
-  }
-  void TearDown() override {
-    server_.reset();
-    db_.reset();
-  }
-
   // {individuals, collectives} by the key of a breakdown.
   static std::map<std::string, std::pair<int, int>> rows_of(const Json& rows) {
     std::map<std::string, std::pair<int, int>> out;
@@ -48,9 +33,6 @@ class Statistics : public ::testing::TestWithParam<std::string> {
     }
     return out;
   }
-
-  std::unique_ptr<TestDatabase> db_;
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(Statistics, EveryBreakdownCountsTheAwardHistory) {
@@ -188,6 +170,8 @@ TEST_P(Statistics, TheProvincialFormReadsBackWithItsRowsAndTotals) {
   const auto& sheet = book->sheets[0];
   EXPECT_EQ(sheet.rows[0].text(0), "Biểu số: 0603.N/BNV-TĐKT");
   EXPECT_EQ(sheet.rows[0].text(4), "Đơn vị báo cáo: Ban Dân tộc tỉnh Bình Phước");
+  EXPECT_EQ(sheet.rows[1].text(4), "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)");
+  EXPECT_EQ(sheet.rows[2].text(0), "Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo");
   bool title = false;
   bool period = false;
   for (const auto& row : sheet.rows) {
@@ -431,6 +415,11 @@ TEST(StatisticalForms, AMalformedFormIsRefusedNamingTheField) {
   auto untracked = nlohmann::json::parse(good);
   untracked["rows"].push_back({{"code", "02"}, {"label", "- Hộ"}, {"untracked", true}});
   EXPECT_EQ(parse(untracked.dump()).error().field, "statistics/x.json:rows[1].note");
+  auto due = nlohmann::json::parse(good);
+  due["due"] = "02-30";  // not a day of any year
+  EXPECT_EQ(parse(due.dump()).error().field, "statistics/x.json:due");
+  due["due"] = "15/12";
+  EXPECT_EQ(parse(due.dump()).error().field, "statistics/x.json:due");
   auto period = nlohmann::json::parse(good);
   period["period"] = {{"start", "13-01"}, {"end", "11-30"}};
   EXPECT_EQ(parse(period.dump()).error().field, "statistics/x.json:period");

@@ -1,12 +1,14 @@
 #pragma once
 // A tdkt HTTP server on a free loopback port, over a TestDatabase, for the length of a test.
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "http/server.hpp"
+#include "ingest/demo.hpp"
 #include "support/test_database.hpp"
 
 namespace tdkt::testing {
@@ -112,6 +114,28 @@ class TestServer {
   std::unique_ptr<httplib::Client> client_;
   std::string session_;
   std::string csrf_;
+};
+
+// A server over the demo data on the backend the test is instantiated with, with an officer
+// ("thu_canbo", signed in) and a viewer ("thu_xem") of the test's own.
+class DemoServerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    auto summary = ingest::load_demo(db_->context().demo_services());
+    ASSERT_TRUE(summary) << summary.error().message;
+    db_->add_account("thu_canbo", domain::Role::kOfficer);
+    db_->add_account("thu_xem", domain::Role::kViewer);
+    server_ = std::make_unique<TestServer>(*db_);
+    ASSERT_EQ(server_->login("thu_canbo").status, 200);
+  }
+  void TearDown() override {
+    server_.reset();
+    db_.reset();
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  std::unique_ptr<TestServer> server_;
 };
 
 }  // namespace tdkt::testing

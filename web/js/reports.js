@@ -69,7 +69,7 @@ function targetRows(items, withUnit) {
     link(`/movements/${t.movement_id}/targets`, t.indicator),
     ...(withUnit ? [t.unit] : []),
     `${number(t.plan_value)} ${t.measure}`,
-    t.value === null ? 'Chưa có số liệu' : `${number(t.value)} ${t.measure}`,
+    t.latest === null ? 'Chưa có số liệu' : `${number(t.latest.value)} ${t.measure}`,
     t.completion === null ? t.status_label : `${formatPercent(t.completion)} (${t.status_label})`,
   ]);
 }

@@ -204,7 +204,7 @@ function formTable(data) {
       {},
       `Biểu số ${data.code} — ${data.title}. Năm ${data.year}: khen thưởng quyết định từ ngày ${formatDate(data.from)} đến ngày ${formatDate(
         data.to,
-      )}. Đơn vị báo cáo: ${data.reporter || '(chưa có văn bản của cơ quan trong sổ)'}. Ngày nhận báo cáo: ${data.received_by}.`,
+      )}. Đơn vị báo cáo: ${data.reporter || '(chưa có văn bản của cơ quan trong sổ)'}. Đơn vị nhận báo cáo: ${data.recipient}. Ngày nhận báo cáo: ${data.received_by}.`,
     ),
     data.unverified ? notice(`Lưu ý: ${data.note}`, 'warn') : null,
     table,

@@ -217,6 +217,10 @@ std::string_view vietnamese_label(AuthorityLevel level) {
   return kAuthorityLevels.at(static_cast<std::size_t>(level)).second;
 }
 
+std::string level_label(const std::optional<AuthorityLevel>& level) {
+  return level ? std::string(vietnamese_label(*level)) : std::string("Không xác định");
+}
+
 int VoteThreshold::required(int members) const {
   return fewest(numerator, denominator, strict, members);
 }

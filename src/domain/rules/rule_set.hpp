@@ -139,6 +139,8 @@ enum class AuthorityLevel : std::uint8_t { kAgency, kProvince, kPrimeMinister, k
 std::string_view to_string(AuthorityLevel level);
 std::optional<AuthorityLevel> authority_level_from_string(std::string_view code);
 std::string_view vietnamese_label(AuthorityLevel level);  // "Chủ tịch UBND tỉnh"
+// The label of a grant's level: "Không xác định" when the rules do not know the honour.
+std::string level_label(const std::optional<AuthorityLevel>& level);
 
 struct DecidingAuthority {
   AuthorityLevel level = AuthorityLevel::kAgency;

@@ -77,6 +77,14 @@ const StatisticalForm* FormCatalogue::find(std::string_view code) const {
   return found == forms.end() ? nullptr : &*found;
 }
 
+std::optional<CivilDate> StatisticalForm::due(int year) const {
+  return CivilDate::from_ymd(year, static_cast<unsigned>(due_month), static_cast<unsigned>(due_day));
+}
+
+std::string StatisticalForm::due_text() const {
+  return "Ngày " + std::to_string(due_day) + " tháng " + std::to_string(due_month) + " năm báo cáo";
+}
+
 FilledForm fill(const StatisticalForm& form, const std::vector<GrantFact>& facts) {
   FilledForm out;
   out.cells.assign(form.rows.size(), std::vector<int>(form.columns.size(), 0));
@@ -106,6 +114,8 @@ Status check_form(const StatisticalForm& form, const StaffCategories& categories
   if (form.legal_basis.empty()) return bad("legal_basis", "Biểu mẫu " + form.code + " thiếu căn cứ ban hành.");
   if (form.levels.empty()) return bad("levels", "Biểu mẫu " + form.code + " không đếm cấp khen thưởng nào.");
   if (form.columns.empty()) return bad("columns", "Biểu mẫu " + form.code + " không có cột nào.");
+  if (!form.due(2024) || !form.due(2025))
+    return bad("due", "Biểu mẫu " + form.code + " có hạn gửi báo cáo không hợp lệ.");
   if (!form.period(2024) || !form.period(2025))
     return bad("period", "Biểu mẫu " + form.code + " có kỳ báo cáo không hợp lệ.");
   std::set<std::string> seen;

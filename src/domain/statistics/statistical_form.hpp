@@ -73,7 +73,9 @@ struct StatisticalForm {
   std::string code;         // "0602.N/BNV-TĐKT"
   std::string title;        // "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC"
   std::string legal_basis;  // "Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ Nội vụ"
-  std::string received_by;  // "Ngày 15 tháng 12 năm báo cáo"
+  std::string recipient;    // "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
+  int due_month = 12;       // the report is received by this day of the reporting year
+  int due_day = 15;
   // The reporting year runs from this day of the year before to this day of the year reported on:
   // 12-01 … 11-30 for emulation statistics. The same month and day twice means the calendar year.
   int period_start_month = 1;
@@ -88,6 +90,10 @@ struct StatisticalForm {
 
   // The first and last day of the reporting year `year`; nullopt when the days are not dates.
   std::optional<std::pair<CivilDate, CivilDate>> period(int year) const;
+  // The day the report of `year` is received by; nullopt when it is not a date.
+  std::optional<CivilDate> due(int year) const;
+  // "Ngày 15 tháng 12 năm báo cáo", as the form prints it.
+  std::string due_text() const;
 };
 
 // One grant as the forms see it.

@@ -91,6 +91,8 @@ TEST(StatisticalForm, ThePeriodRunsFromDecemberOfTheYearBefore) {
   calendar.period_end_month = 12;
   calendar.period_end_day = 31;
   EXPECT_EQ(calendar.period(2024)->first.iso(), "2024-01-01");
+  EXPECT_EQ(form().due(2023)->iso(), "2023-12-15");
+  EXPECT_EQ(form().due_text(), "Ngày 15 tháng 12 năm báo cáo");
   StatisticalForm impossible = form();
   impossible.period_end_month = 2;
   impossible.period_end_day = 31;
