@@ -18,6 +18,11 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kUnsupportedMedia: return "unsupported_media_type";
     case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kBusy: return "busy";
+    case ErrorCode::kOverloaded: return "overloaded";
+    case ErrorCode::kHeadersTooLarge: return "headers_too_large";
+    case ErrorCode::kTimeout: return "timeout";
+    case ErrorCode::kUnsupportedRange: return "range_not_satisfiable";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

@@ -23,6 +23,11 @@ enum class ErrorCode {
   kTooLarge,          // the request body is larger than allowed (413)
   kUnsupportedMedia,  // a body that is not JSON where JSON is required (415)
   kUnavailable,       // a dependency (database, converter) is not reachable (503)
+  kBusy,              // too many of this kind of work at once (PDF conversions, imports); retry later (429)
+  kOverloaded,        // the server's queue of requests is full; retry later (503)
+  kHeadersTooLarge,   // the request line or the header block is over the limit (431)
+  kTimeout,           // the client was too slow sending its request (408)
+  kUnsupportedRange,  // a Range the resource does not honour (416)
   kInternal,          // a bug or an unexpected state (500)
 };
 

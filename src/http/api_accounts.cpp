@@ -35,11 +35,11 @@ Json account_json(const domain::Account& account) {
 }
 
 ApiResponse login(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kLoginFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kLoginFields));
   Fields fields(*body);
   TDKT_HTTP_TRY(username, fields.string("username", true));
   TDKT_HTTP_TRY(password, fields.string("password", true));
-  TDKT_HTTP_TRY(session, services.accounts.login(*username, *password, request.raw.remote_addr));
+  TDKT_HTTP_TRY(session, services.accounts.login(*username, *password, request.http.client_address));
   ApiResponse response = ok({{"account", account_json(session->account)},
                              {"csrf_token", session->csrf_token},
                              {"permissions", permissions_of(session->account.role)},
@@ -71,7 +71,7 @@ ApiResponse current_session(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse change_password(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kPasswordFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kPasswordFields));
   Fields fields(*body);
   TDKT_HTTP_TRY(current, fields.string("current_password", true));
   TDKT_HTTP_TRY(replacement, fields.string("new_password", true));
@@ -101,7 +101,7 @@ Result<domain::Role> read_role(const Fields& fields, bool required) {
 }
 
 ApiResponse create_account(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kAccountFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kAccountFields));
   Fields fields(*body);
   app::AccountDraft draft;
   TDKT_HTTP_TRY(username, fields.string("username", true));
@@ -122,7 +122,7 @@ ApiResponse create_account(const ApiRequest& request, Services& services) {
 
 ApiResponse update_account(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kAccountPatchFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kAccountPatchFields));
   Fields fields(*body);
   app::AccountPatch patch;
   if (fields.has("display_name")) {

@@ -39,7 +39,7 @@ ApiResponse upload_attachment(const ApiRequest& request, Services& services) {
     return fail(Error::invalid("file_name", "Thiếu tên tệp (tham số file_name)."));
   }
   TDKT_HTTP_TRY(attachment, services.attachments.upload(request.actor, DocumentId{*id}, request.query("file_name"),
-                                                        request.raw.body));
+                                                        request.body()));
   return ok(attachment_json(*attachment), 201);
 }
 

@@ -119,7 +119,7 @@ ApiResponse list_campaigns(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_campaign(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"movement_id", "year", "deadline", "honours", "unit_ids"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"movement_id", "year", "deadline", "honours", "unit_ids"}));
   Fields fields(*body);
   domain::Campaign campaign;
   TDKT_HTTP_TRY(movement, fields.integer("movement_id", true));
@@ -159,7 +159,7 @@ ApiResponse list_registrations(const ApiRequest& request, Services& services) {
 
 ApiResponse create_registration(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, campaign_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"subject_kind", "subject_id", "honour", "note"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"subject_kind", "subject_id", "honour", "note"}));
   Fields fields(*body);
   app::RegistrationRequest registration;
   TDKT_HTTP_TRY(kind_text, fields.string("subject_kind", true));
@@ -201,7 +201,7 @@ ApiResponse consolidate_campaign(const ApiRequest& request, Services& services) 
 
 ApiResponse reopen_campaign(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, campaign_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"until"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"until"}));
   TDKT_HTTP_TRY(until, Fields(*body).date("until", true));
   TDKT_HTTP_TRY(view, services.campaigns.reopen(request.actor, *id, **until));
   return ok(campaign_json(*view, services.campaigns.honours()));
@@ -329,7 +329,7 @@ ApiResponse import_registrations(const ApiRequest& request, Services& services) 
   }
   TDKT_HTTP_TRY(id, campaign_id(request));
   TDKT_HTTP_TRY(dry_run, dry_run_flag(request));
-  TDKT_HTTP_TRY(parsed, ingest::read_registration_workbook(request.raw.body, services.campaigns.honours()));
+  TDKT_HTTP_TRY(parsed, ingest::read_registration_workbook(request.body(), services.campaigns.honours()));
   if (!parsed->problems.empty()) return refused(parsed->problems);
   TDKT_HTTP_TRY(report, services.campaigns.import(request.actor, *id, parsed->rows, *dry_run));
   if (!report->problems.empty()) return refused(report->problems);

@@ -162,7 +162,7 @@ ApiResponse list_complaints(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_complaint(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(complaint, complaint_from(request.raw.body));
+  TDKT_HTTP_TRY(complaint, complaint_from(request.body()));
   TDKT_HTTP_TRY(created, services.complaints.create(request.actor, std::move(*complaint)));
   return ok(complaint_json(*created), 201);
 }
@@ -175,7 +175,7 @@ ApiResponse get_complaint(const ApiRequest& request, Services& services) {
 
 ApiResponse put_complaint(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, complaint_id(request));
-  TDKT_HTTP_TRY(complaint, complaint_from(request.raw.body));
+  TDKT_HTTP_TRY(complaint, complaint_from(request.body()));
   complaint->id = *id;
   TDKT_HTTP_TRY(updated, services.complaints.update(request.actor, std::move(*complaint)));
   return ok(complaint_json(*updated));
@@ -183,7 +183,7 @@ ApiResponse put_complaint(const ApiRequest& request, Services& services) {
 
 ApiResponse assign_complaint(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, complaint_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"person_id", "assigned_on"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"person_id", "assigned_on"}));
   TDKT_HTTP_TRY(person, Fields(*body).integer("person_id", true));
   if (**person <= 0) return fail(Error::invalid("person_id", "Mã cá nhân phải là số nguyên dương."));
   TDKT_HTTP_TRY(on, step_date(*body, "assigned_on", services.clock));
@@ -193,7 +193,7 @@ ApiResponse assign_complaint(const ApiRequest& request, Services& services) {
 
 ApiResponse answer_complaint(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, complaint_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"answer", "answered_on"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"answer", "answered_on"}));
   TDKT_HTTP_TRY(answer, Fields(*body).string("answer", true));
   TDKT_HTTP_TRY(on, step_date(*body, "answered_on", services.clock));
   TDKT_HTTP_TRY(view, services.complaints.answer(request.actor, *id, *on, std::move(*answer)));
@@ -202,7 +202,7 @@ ApiResponse answer_complaint(const ApiRequest& request, Services& services) {
 
 ApiResponse close_complaint(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, complaint_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"closed_on"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"closed_on"}));
   TDKT_HTTP_TRY(on, step_date(*body, "closed_on", services.clock));
   TDKT_HTTP_TRY(view, services.complaints.close(request.actor, *id, *on));
   return ok(complaint_json(*view));
@@ -210,7 +210,7 @@ ApiResponse close_complaint(const ApiRequest& request, Services& services) {
 
 ApiResponse withdraw_complaint(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, complaint_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"withdrawn_on"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"withdrawn_on"}));
   TDKT_HTTP_TRY(on, step_date(*body, "withdrawn_on", services.clock));
   TDKT_HTTP_TRY(view, services.complaints.withdraw(request.actor, *id, *on));
   return ok(complaint_json(*view));

@@ -116,7 +116,7 @@ Json session_json(const app::SessionView& view, const app::Actor& actor) {
 Result<domain::Council> council_from(const ApiRequest& request) {
   Json body;
   TDKT_TRY_ASSIGN(
-      body, parse_object(request.raw.body, {"unit_id", "name", "term_from", "term_to", "document_id", "members"}));
+      body, parse_object(request.body(), {"unit_id", "name", "term_from", "term_to", "document_id", "members"}));
   Fields fields(body);
   domain::Council council;
   std::optional<std::int64_t> unit;
@@ -205,7 +205,7 @@ ApiResponse list_sessions(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_session(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"council_id", "review_id", "held_on", "place"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"council_id", "review_id", "held_on", "place"}));
   Fields fields(*body);
   app::SessionRequest session;
   TDKT_HTTP_TRY(council, fields.integer("council_id", true));
@@ -228,7 +228,7 @@ ApiResponse get_session(const ApiRequest& request, Services& services) {
 
 ApiResponse set_attendance(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"attendance"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"attendance"}));
   if (!body->contains("attendance") || !body->at("attendance").is_array()) {
     return fail(Error::invalid("attendance", "\"attendance\" là danh sách {person_id, attendance}."));
   }
@@ -261,7 +261,7 @@ ApiResponse open_session(const ApiRequest& request, Services& services) {
 
 ApiResponse cast_ballot(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"nomination_id", "choice", "person_id"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"nomination_id", "choice", "person_id"}));
   Fields fields(*body);
   app::BallotRequest ballot;
   TDKT_HTTP_TRY(nomination, fields.integer("nomination_id", true));

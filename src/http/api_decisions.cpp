@@ -192,7 +192,7 @@ ApiResponse list_decisions(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_decision(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"review_id", "title", "nomination_ids"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"review_id", "title", "nomination_ids"}));
   Fields fields(*body);
   app::DecisionDraftRequest draft;
   TDKT_HTTP_TRY(review, fields.integer("review_id", true));
@@ -214,7 +214,7 @@ ApiResponse get_decision(const ApiRequest& request, Services& services) {
 
 ApiResponse update_decision(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"title", "entries"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"title", "entries"}));
   Fields fields(*body);
   app::DecisionUpdate update;
   TDKT_HTTP_TRY(title, fields.string("title", false));
@@ -258,7 +258,7 @@ ApiResponse issue_decision(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   auto allowed = kSigningFields;
   allowed.insert({"bases", "proposer"});
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body.empty() ? "{}" : request.raw.body, allowed));
+  TDKT_HTTP_TRY(body, parse_object(request.body().empty() ? "{}" : request.body(), allowed));
   app::IssueRequest issue;
   TDKT_HTTP_TRY(signed_by, signing(*body));
   issue.signing = std::move(*signed_by);
@@ -284,7 +284,7 @@ ApiResponse list_proposals(const ApiRequest& request, Services& services) {
 ApiResponse create_proposal(const ApiRequest& request, Services& services) {
   auto allowed = kSigningFields;
   allowed.insert({"review_id", "authority_level", "authority", "nomination_ids"});
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, allowed));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), allowed));
   Fields fields(*body);
   app::ProposalRequest proposal;
   TDKT_HTTP_TRY(review, fields.integer("review_id", true));
@@ -336,7 +336,7 @@ ApiResponse proposal_dossier(const ApiRequest& request, Services& services) {
 
 ApiResponse record_higher_decision(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"number", "issued_on", "issuer", "authority", "signer_name",
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"number", "issued_on", "issuer", "authority", "signer_name",
                                                       "summary", "granted_nomination_ids"}));
   Fields fields(*body);
   app::HigherDecisionRequest higher;
@@ -367,7 +367,7 @@ ApiResponse get_report(const ApiRequest& request, Services& services) {
 
 ApiResponse put_report(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"name", "position", "unit", "profile", "duties", "achievements",
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"name", "position", "unit", "profile", "duties", "achievements",
                                                       "measures", "previous_grants", "ratings"}));
   Fields fields(*body);
   domain::AchievementReport report;

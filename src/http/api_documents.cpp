@@ -197,7 +197,7 @@ ApiResponse get_document(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_document(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kDocumentFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kDocumentFields));
   TDKT_HTTP_TRY(registration, read_registration(*body));
   TDKT_HTTP_TRY(document, services.documents.register_document(request.actor, std::move(*registration)));
   return ok(document_json(*document, true), 201);

@@ -125,7 +125,7 @@ ApiResponse import_records(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(dry_run, dry_run_flag(request));
   ingest::ReadOptions options;
   options.honours = honour_options(services);
-  TDKT_HTTP_TRY(parsed, ingest::read_records_workbook(request.raw.body, options));
+  TDKT_HTTP_TRY(parsed, ingest::read_records_workbook(request.body(), options));
   if (!parsed->problems.empty()) return refused(parsed->problems);
   TDKT_HTTP_TRY(report, services.records.import(request.actor, parsed->batch, *dry_run));
   if (!report->problems.empty()) return refused(report->problems);

@@ -250,7 +250,7 @@ ApiResponse get_movement(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_movement(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kMovementFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kMovementFields));
   TDKT_HTTP_TRY(movement, read_movement(*body));
   TDKT_HTTP_TRY(created, services.movements.create(request.actor, std::move(*movement)));
   return ok(to_json(*created, true), 201);
@@ -258,7 +258,7 @@ ApiResponse create_movement(const ApiRequest& request, Services& services) {
 
 ApiResponse update_movement(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kMovementFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kMovementFields));
   TDKT_HTTP_TRY(movement, read_movement(*body));
   movement->id = MovementId{*id};
   TDKT_HTTP_TRY(updated, services.movements.update(request.actor, std::move(*movement)));
@@ -267,7 +267,7 @@ ApiResponse update_movement(const ApiRequest& request, Services& services) {
 
 ApiResponse create_plan(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kPlanFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kPlanFields));
   Fields fields(*body);
   app::PlanRequest plan;
   TDKT_HTTP_TRY(symbol, fields.string("symbol", false));

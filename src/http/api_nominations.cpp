@@ -149,7 +149,7 @@ ApiResponse nomination_candidates(const ApiRequest& request, Services& services)
 }
 
 ApiResponse create_nomination(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"subject_kind", "subject_id", "honour", "year", "unit_id",
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"subject_kind", "subject_id", "honour", "year", "unit_id",
                                                       "registration_id", "achievement", "justification"}));
   Fields fields(*body);
   app::NominationRequest nomination;
@@ -204,7 +204,7 @@ ApiResponse list_reviews(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_review(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"year", "unit_id", "name", "decision_date"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"year", "unit_id", "name", "decision_date"}));
   Fields fields(*body);
   app::ReviewRequest review;
   TDKT_HTTP_TRY(year, fields.integer("year", true));
@@ -233,7 +233,7 @@ ApiResponse get_review(const ApiRequest& request, Services& services) {
 
 ApiResponse gather_nominations(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, review_id(request));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"nomination_ids"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"nomination_ids"}));
   if (!body->contains("nomination_ids") || !body->at("nomination_ids").is_array()) {
     return fail(Error::invalid("nomination_ids", "\"nomination_ids\" phải là danh sách mã đề nghị."));
   }

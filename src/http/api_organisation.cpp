@@ -53,7 +53,7 @@ ApiResponse list_units(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_unit(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kUnitFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kUnitFields));
   TDKT_HTTP_TRY(draft, read_unit_draft(*body, "", true));
   TDKT_HTTP_TRY(unit, services.organisation.create_unit(request.actor, *draft));
   return ok(to_json(*unit), 201);
@@ -67,7 +67,7 @@ ApiResponse get_unit(const ApiRequest& request, Services& services) {
 
 ApiResponse update_unit(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kUnitPatchFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kUnitPatchFields));
   Fields fields(*body);
   app::UnitPatch patch;
   for (const char* name : {"name", "short_name", "place"}) {
@@ -204,7 +204,7 @@ ApiResponse list_restructurings(const ApiRequest&, Services& services) {
 }
 
 ApiResponse create_restructuring(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kRestructuringFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kRestructuringFields));
   TDKT_HTTP_TRY(parsed, read_restructuring(*body));
   TDKT_HTTP_TRY(event, services.organisation.restructure(request.actor, *parsed));
   return ok(to_json(*event), 201);

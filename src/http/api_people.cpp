@@ -99,7 +99,7 @@ ApiResponse list_people(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_person(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kPersonFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kPersonFields));
   domain::PersonDraft draft;
   if (auto applied = apply_person_fields(*body, draft); !applied) return fail(applied.error());
   TDKT_HTTP_TRY(person, services.people.create(request.actor, draft));
@@ -128,7 +128,7 @@ ApiResponse get_person(const ApiRequest& request, Services& services) {
 
 ApiResponse update_person(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kPersonFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kPersonFields));
   TDKT_HTTP_TRY(existing, services.people.person(request.actor, PersonId{*id}));
   auto draft = to_draft(*existing);
   if (auto applied = apply_person_fields(*body, draft); !applied) return fail(applied.error());
@@ -161,7 +161,7 @@ Result<domain::Membership> read_membership(const Json& body, domain::Membership 
 
 ApiResponse add_membership(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kMembershipFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kMembershipFields));
   domain::Membership base;
   base.person = PersonId{*id};
   TDKT_HTTP_TRY(membership, read_membership(*body, base));
@@ -171,7 +171,7 @@ ApiResponse add_membership(const ApiRequest& request, Services& services) {
 
 ApiResponse update_membership(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kMembershipFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kMembershipFields));
   Fields fields(*body);
   app::MembershipPatch patch;
   if (fields.has("unit_id")) {

@@ -187,7 +187,7 @@ ApiResponse person_records(const ApiRequest& request, Services& services) {
 ApiResponse put_person_year(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(year, parse_year(request.path_params.at(1)));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kPersonYearFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kPersonYearFields));
   TDKT_HTTP_TRY(record, read_person_year(*body, PersonId{*id}, *year));
   TDKT_HTTP_TRY(saved, services.records.save_person_year(request.actor, *record));
   return ok(to_json(*saved));
@@ -223,7 +223,7 @@ ApiResponse unit_records(const ApiRequest& request, Services& services) {
 ApiResponse put_unit_year(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(year, parse_year(request.path_params.at(1)));
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kUnitYearFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kUnitYearFields));
   TDKT_HTTP_TRY(record, read_unit_year(*body, UnitId{*id}, *year));
   TDKT_HTTP_TRY(saved, services.records.save_unit_year(request.actor, *record));
   return ok(to_json(*saved));
@@ -239,7 +239,7 @@ ApiResponse delete_unit_year(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_initiative(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kInitiativeFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kInitiativeFields));
   TDKT_HTTP_TRY(record, read_initiative(*body, true));
   TDKT_HTTP_TRY(saved, services.records.add_initiative(request.actor, *record));
   return ok(to_json(std::vector{*saved}).at(0), 201);
@@ -250,7 +250,7 @@ ApiResponse update_initiative(const ApiRequest& request, Services& services) {
   auto allowed = kInitiativeFields;
   allowed.erase("subject_kind");
   allowed.erase("subject_id");
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, allowed));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), allowed));
   TDKT_HTTP_TRY(record, read_initiative(*body, false));
   TDKT_HTTP_TRY(saved, services.records.update_initiative(request.actor, InitiativeId{*id}, *record));
   return ok(to_json(std::vector{*saved}).at(0));
@@ -265,7 +265,7 @@ ApiResponse delete_initiative(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_grant(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kGrantFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kGrantFields));
   TDKT_HTTP_TRY(record, read_grant(*body, true));
   TDKT_HTTP_TRY(saved, services.records.add_grant(request.actor, *record));
   return ok(grants_json({*saved}, services).at(0), 201);
@@ -276,7 +276,7 @@ ApiResponse update_grant(const ApiRequest& request, Services& services) {
   auto allowed = kGrantFields;
   allowed.erase("subject_kind");
   allowed.erase("subject_id");
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, allowed));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), allowed));
   TDKT_HTTP_TRY(record, read_grant(*body, false));
   TDKT_HTTP_TRY(saved, services.records.update_grant(request.actor, GrantId{*id}, *record));
   return ok(grants_json({*saved}, services).at(0));

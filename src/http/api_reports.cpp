@@ -159,7 +159,7 @@ ApiResponse review_report_pdf(const ApiRequest& request, Services& services) {
 ApiResponse issue_review_report(const ApiRequest& request, Services& services) {
   static const std::set<std::string> kParts{"situation",  "highlights", "strengths",
                                             "weaknesses", "lessons",    "direction"};
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, {"from", "to", "issued_on", "signer_name", "signer_authority",
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"from", "to", "issued_on", "signer_name", "signer_authority",
                                                       "signer_position", "narrative"}));
   const Fields fields(*body);
   app::ReportIssueRequest issue;

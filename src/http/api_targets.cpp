@@ -131,7 +131,7 @@ ApiResponse create_target(const ApiRequest& request, Services& services) {
   if (auto allowed = app::require(request.actor, domain::Permission::kManageMovements); !allowed) {
     return fail(allowed.error());
   }
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kTargetFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kTargetFields));
   TDKT_HTTP_TRY(target, read_target(*body));
   target->movement = MovementId{*id};
   TDKT_HTTP_TRY(created, services.targets.create(request.actor, std::move(*target)));
@@ -143,7 +143,7 @@ ApiResponse update_target(const ApiRequest& request, Services& services) {
   if (auto allowed = app::require(request.actor, domain::Permission::kManageMovements); !allowed) {
     return fail(allowed.error());
   }
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kTargetFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kTargetFields));
   TDKT_HTTP_TRY(target, read_target(*body));
   target->id = TargetId{*id};
   TDKT_HTTP_TRY(updated, services.targets.update(request.actor, std::move(*target)));
@@ -161,7 +161,7 @@ ApiResponse record_value(const ApiRequest& request, Services& services) {
   if (auto allowed = app::require(request.actor, domain::Permission::kManageMovements); !allowed) {
     return fail(allowed.error());
   }
-  TDKT_HTTP_TRY(body, parse_object(request.raw.body, kValueFields));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), kValueFields));
   Fields fields(*body);
   domain::Measurement measurement;
   measurement.target = TargetId{*id};

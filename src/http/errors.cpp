@@ -15,8 +15,13 @@ int status_for(ErrorCode code) {
     case ErrorCode::kCycle:
     case ErrorCode::kAlreadyEnded: return 409;
     case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kTooManyAttempts: return 429;
+    case ErrorCode::kTooManyAttempts:
+    case ErrorCode::kBusy: return 429;
+    case ErrorCode::kHeadersTooLarge: return 431;
+    case ErrorCode::kTimeout: return 408;
+    case ErrorCode::kUnsupportedRange: return 416;
     case ErrorCode::kUnsupportedMedia: return 415;
+    case ErrorCode::kOverloaded:
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }

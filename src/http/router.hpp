@@ -3,8 +3,6 @@
 // OpenAPI ("/api/v1/units/{id}"); the server registers from this table and a test checks it
 // against docs/api/openapi.json, so the document stays true to the routes.
 
-#include <httplib.h>
-
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,6 +27,7 @@
 #include "app/target_service.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
+#include "http/request.hpp"
 
 namespace tdkt::http {
 
@@ -59,15 +58,14 @@ struct Services {
 
 // A parsed request as handlers see it.
 struct ApiRequest {
-  const httplib::Request& raw;
+  const HttpRequest& http;
   std::vector<std::string> path_params;  // in the order of the {…} in the path
   app::Actor actor;
   std::string session_token;  // empty on public routes without a session
 
-  std::string query(const std::string& name) const {
-    return raw.has_param(name) ? raw.get_param_value(name) : std::string();
-  }
-  bool has_query(const std::string& name) const { return raw.has_param(name); }
+  const std::string& body() const { return http.body; }
+  std::string query(const std::string& name) const { return http.param(name); }
+  bool has_query(const std::string& name) const { return http.has_param(name); }
 };
 
 // The media type of an Excel workbook (.xlsx).

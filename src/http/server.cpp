@@ -193,7 +193,12 @@ void Server::install_routes() {
                               "file"}));
         return;
       }
-      ApiRequest request{req, {}, app::Actor{}, session_cookie(req)};
+      HttpRequest http_request{req.method, req.target, req.path, {}, {}, req.body, req.remote_addr, req.remote_addr};
+      for (const auto& [name, value] : req.params)
+        http_request.query.emplace(name, value);
+      for (const auto& [name, value] : req.headers)
+        http_request.headers.emplace_back(name, value);
+      ApiRequest request{http_request, {}, app::Actor{}, session_cookie(req)};
       if (route.access == Access::kSignedIn) {
         auto actor = services_.accounts.authenticate(request.session_token);
         if (!actor) {

@@ -2,6 +2,8 @@
 // The HTTP adapter: the JSON API from the route table, the pages and their assets (compiled in),
 // security headers on every response. cpp-httplib, tuned as docs/adr/0001 explains.
 
+#include <httplib.h>
+
 #include <memory>
 #include <string>
 
