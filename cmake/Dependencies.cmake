@@ -6,7 +6,8 @@ find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(CLI11 REQUIRED)
-pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# The HTTP server: Boost.Beast and Asio, header-only (docs/adr/0010).
+find_package(Boost 1.74 REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # Spreadsheets and documents. Not find_package(libzip): its config needs zipcmp, a separate package.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
@@ -25,6 +26,8 @@ target_link_libraries(soci INTERFACE ${SOCI_CORE_LIB} ${SOCI_SQLITE3_LIB} ${SOCI
 
 if(TDKT_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  # cpp-httplib's client only, in the HTTP tests.
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 endif()
 if(TDKT_BUILD_BENCH)
   find_package(benchmark REQUIRED)

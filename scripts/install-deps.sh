@@ -14,7 +14,9 @@ packages=(
   libxlsxwriter-dev libzip-dev libpugixml-dev libreoffice-writer-nogui poppler-utils
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql-15 postgresql-client-15 sqlite3 wrk curl
+  postgresql-15 postgresql-client-15 sqlite3 wrk curl python3
+  # the deployment test: nginx in front of tdkt with TLS (a certificate made by openssl)
+  nginx openssl zlib1g-dev
   # browser tests: Debian's Chromium (never a downloaded browser) and fonts with Vietnamese glyphs
   chromium fonts-liberation fonts-liberation2 fonts-dejavu-core
 )
@@ -36,8 +38,17 @@ else
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
+  # Packages such as nginx start their service on installation; on a build or CI machine
+  # nothing may listen on a public address, so services are kept from starting (policy-rc.d).
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod +x "$policy"
+  fi
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ -n "$policy" ]; then $sudo rm -f "$policy"; fi
 fi
 
 # npm packages, from their lock files, only when a lock file changed: the front-end assets the

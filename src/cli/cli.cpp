@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -21,10 +22,14 @@
 namespace tdkt::cli {
 namespace {
 
-http::Server* g_running_server = nullptr;
-
-void handle_stop_signal(int) {
-  if (g_running_server) g_running_server->stop();
+// Lets the server keep as many open connections as the hard limit allows (idle keep-alive
+// connections cost a descriptor each, never a thread).
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 std::string default_db() {
@@ -117,18 +122,40 @@ int run(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 64;
+  http::ServerOptions server_options;
+  server_options.signals = http::Signals::kStopServer;
   serve->add_option("--host", host, "Địa chỉ lắng nghe")->capture_default_str();
   serve->add_option("--port", port, "Cổng")->capture_default_str()->check(CLI::Range(1, 65535));
-  bool secure_cookies = false;
-  serve->add_flag("--secure-cookies", secure_cookies,
-                  "Thêm thuộc tính Secure cho cookie phiên (khi phục vụ qua HTTPS, ví dụ sau nginx)");
+  serve->add_flag("--secure-cookies", server_options.secure_cookies,
+                  "Phục vụ qua HTTPS (ví dụ sau nginx): cookie phiên __Host-tdkt_session với thuộc tính Secure");
+  serve->add_option("--trusted-proxy", server_options.trusted_proxies,
+                    "Địa chỉ IP của proxy ngược (nginx) được tin: lấy địa chỉ người dùng từ X-Forwarded-For và "
+                    "giao thức từ X-Forwarded-Proto của proxy này (có thể lặp lại)");
+  serve->add_option("--keep-alive", server_options.keep_alive_seconds, "Đóng kết nối không hoạt động sau số giây này")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--queue-limit", server_options.queue_limit,
+                   "Số yêu cầu tối đa chờ luồng xử lý; quá số này trả 503 kèm Retry-After")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve->add_option("--max-connections", server_options.max_connections, "Số kết nối mở tối đa")
+      ->capture_default_str()
+      ->check(CLI::Range(16, 1000000));
   std::string static_dir;
   serve->add_option("--static-dir", static_dir, "Thư mục tệp tĩnh bổ sung, phục vụ tại /files/ (không bắt buộc)")
       ->check(CLI::ExistingDirectory);
-  serve->add_option("--threads", threads, "Số luồng phục vụ (một luồng cho mỗi kết nối đang mở)")
+  int pdf_concurrency = 2;
+  serve
+      ->add_option("--pdf-concurrency", pdf_concurrency,
+                   "Số văn bản chuyển sang PDF (LibreOffice) cùng lúc; quá số này trả 429")
       ->capture_default_str()
-      ->check(CLI::Range(4, 1024));
+      ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--threads", server_options.threads,
+                   "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu, văn bản); kết nối đang chờ không giữ luồng")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
 
   auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
@@ -217,7 +244,7 @@ int run(int argc, char** argv) {
   if (!location) return print_error(location.error());
 
   try {
-    server::Context context(*location, serve->parsed() ? 16 : 2);
+    server::Context context(*location, serve->parsed() ? server_options.threads : 2);
     auto& database = context.database();
 
     if (migrate->parsed()) {
@@ -294,17 +321,14 @@ int run(int argc, char** argv) {
     }
     if (serve->parsed()) {
       database.migrate();
-      http::Server server(context.services(),
-                          http::ServerOptions{.threads = threads, .secure_cookies = secure_cookies});
+      raise_descriptor_limit();
+      context.set_pdf_limits({.concurrent = pdf_concurrency});
+      http::Server server(context.services(), server_options);
       if (!static_dir.empty()) server.mount_files("/files/", static_dir);
       if (server.bind(host, port) < 0) return fail("không mở được cổng " + host + ":" + std::to_string(port) + ".");
-      g_running_server = &server;
-      std::signal(SIGINT, handle_stop_signal);
-      std::signal(SIGTERM, handle_stop_signal);
       std::cout << "tdkt đang phục vụ tại http://" << host << ":" << port << "/ (" << location->display() << ")"
                 << std::endl;
       server.listen();
-      g_running_server = nullptr;
       std::cout << "tdkt đã dừng." << std::endl;
       return 0;
     }

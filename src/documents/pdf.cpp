@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -284,6 +285,91 @@ Result<std::vector<std::string>> convert_all_to_pdf(std::span<const std::string>
     pdfs.push_back(std::move(pdf));
   }
   return pdfs;
+}
+
+PdfConverter::PdfConverter(Limits limits, PdfOptions options) : limits_(limits), options_(std::move(options)) {}
+
+Status PdfConverter::acquire() {
+  std::lock_guard lock(mutex_);
+  if (running_ >= std::max(1, limits_.concurrent)) {
+    ++counts_.refused;
+    return Error{ErrorCode::kBusy,
+                 "Máy chủ đang chuyển " + std::to_string(running_) +
+                     " văn bản sang PDF cùng lúc; vui lòng thử lại sau ít giây (hoặc tải bản Word .docx).",
+                 ""};
+  }
+  ++running_;
+  ++counts_.conversions;
+  return {};
+}
+
+void PdfConverter::release() {
+  std::lock_guard lock(mutex_);
+  --running_;
+}
+
+std::optional<std::string> PdfConverter::cached(std::string_view docx) {
+  std::lock_guard lock(mutex_);
+  const auto key = std::hash<std::string_view>{}(docx);
+  for (auto entry = cache_.begin(); entry != cache_.end(); ++entry) {
+    if (entry->key == key && entry->docx == docx) {
+      cache_.splice(cache_.begin(), cache_, entry);
+      ++counts_.cache_hits;
+      return cache_.front().pdf;
+    }
+  }
+  return std::nullopt;
+}
+
+void PdfConverter::remember(std::string docx, std::string pdf) {
+  const std::size_t size = docx.size() + pdf.size();
+  if (size > limits_.cache_bytes) return;
+  std::lock_guard lock(mutex_);
+  const auto key = std::hash<std::string_view>{}(docx);
+  cache_.push_front({key, std::move(docx), std::move(pdf)});
+  cache_size_ += size;
+  while (cache_size_ > limits_.cache_bytes && !cache_.empty()) {
+    cache_size_ -= cache_.back().docx.size() + cache_.back().pdf.size();
+    cache_.pop_back();
+  }
+}
+
+Result<std::string> PdfConverter::convert(std::string_view docx_bytes) {
+  if (auto hit = cached(docx_bytes)) return std::move(*hit);
+  TDKT_TRY(acquire());
+  auto pdf = convert_to_pdf(docx_bytes, options_);
+  release();
+  if (pdf) remember(std::string(docx_bytes), *pdf);
+  return pdf;
+}
+
+Result<std::vector<std::string>> PdfConverter::convert_all(std::span<const std::string> docx_files) {
+  std::vector<std::optional<std::string>> found;
+  std::vector<std::string> missing;
+  for (const auto& docx : docx_files) {
+    found.push_back(cached(docx));
+    if (!found.back()) missing.push_back(docx);
+  }
+  std::vector<std::string> converted;
+  if (!missing.empty()) {
+    TDKT_TRY(acquire());
+    auto pdfs = convert_all_to_pdf(missing, options_);
+    release();
+    if (!pdfs) return std::move(pdfs).error();
+    converted = std::move(*pdfs);
+    for (std::size_t i = 0; i < missing.size(); ++i)
+      remember(missing[i], converted[i]);
+  }
+  std::vector<std::string> out;
+  std::size_t next = 0;
+  for (auto& pdf : found)
+    out.push_back(pdf ? std::move(*pdf) : converted[next++]);
+  return out;
+}
+
+PdfConverter::Counts PdfConverter::counts() const {
+  std::lock_guard lock(mutex_);
+  return counts_;
 }
 
 }  // namespace tdkt::documents

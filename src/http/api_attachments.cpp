@@ -47,7 +47,8 @@ ApiResponse download_attachment(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(file, services.attachments.download(request.actor, AttachmentId{*id}));
   ApiResponse response;
-  response.download = Download{file->attachment.media_type, file->attachment.file_name, std::move(file->content)};
+  response.download =
+      Download{file->attachment.media_type, file->attachment.file_name, std::move(file->content), Ranges::kHonoured};
   return response;
 }
 

@@ -115,8 +115,8 @@ Json session_json(const app::SessionView& view, const app::Actor& actor) {
 
 Result<domain::Council> council_from(const ApiRequest& request) {
   Json body;
-  TDKT_TRY_ASSIGN(
-      body, parse_object(request.body(), {"unit_id", "name", "term_from", "term_to", "document_id", "members"}));
+  TDKT_TRY_ASSIGN(body,
+                  parse_object(request.body(), {"unit_id", "name", "term_from", "term_to", "document_id", "members"}));
   Fields fields(body);
   domain::Council council;
   std::optional<std::int64_t> unit;

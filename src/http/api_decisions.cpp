@@ -324,7 +324,7 @@ ApiResponse proposal_dossier(const ApiRequest& request, Services& services) {
     docx_files.push_back(std::move(*docx));
   }
   if (with_pdf) {
-    TDKT_HTTP_TRY(pdfs, documents::convert_all_to_pdf(docx_files));
+    TDKT_HTTP_TRY(pdfs, services.pdf.convert_all(docx_files));
     for (std::size_t i = 0; i < content->files.size(); ++i)
       archive.emplace(content->files[i].name + ".pdf", std::move(pdfs->at(i)));
   }
@@ -337,7 +337,7 @@ ApiResponse proposal_dossier(const ApiRequest& request, Services& services) {
 ApiResponse record_higher_decision(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(body, parse_object(request.body(), {"number", "issued_on", "issuer", "authority", "signer_name",
-                                                      "summary", "granted_nomination_ids"}));
+                                                    "summary", "granted_nomination_ids"}));
   Fields fields(*body);
   app::HigherDecisionRequest higher;
   TDKT_HTTP_TRY(number, fields.string("number", true));
@@ -368,7 +368,7 @@ ApiResponse get_report(const ApiRequest& request, Services& services) {
 ApiResponse put_report(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
   TDKT_HTTP_TRY(body, parse_object(request.body(), {"name", "position", "unit", "profile", "duties", "achievements",
-                                                      "measures", "previous_grants", "ratings"}));
+                                                    "measures", "previous_grants", "ratings"}));
   Fields fields(*body);
   domain::AchievementReport report;
   for (auto [name, target] :

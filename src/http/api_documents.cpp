@@ -245,7 +245,7 @@ ApiResponse document_docx(const ApiRequest& request, Services& services) {
 
 ApiResponse document_pdf(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(drafted, drafted_docx(request, services));
-  TDKT_HTTP_TRY(pdf, documents::convert_to_pdf(drafted->second));
+  TDKT_HTTP_TRY(pdf, services.pdf.convert(drafted->second));
   ApiResponse response = ok(nullptr);
   response.download = Download{"application/pdf", file_name(drafted->first, ".pdf"), std::move(*pdf)};
   return response;

@@ -150,7 +150,7 @@ ApiResponse nomination_candidates(const ApiRequest& request, Services& services)
 
 ApiResponse create_nomination(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(body, parse_object(request.body(), {"subject_kind", "subject_id", "honour", "year", "unit_id",
-                                                      "registration_id", "achievement", "justification"}));
+                                                    "registration_id", "achievement", "justification"}));
   Fields fields(*body);
   app::NominationRequest nomination;
   TDKT_HTTP_TRY(kind_text, fields.string("subject_kind", true));

@@ -148,7 +148,7 @@ ApiResponse review_report_docx(const ApiRequest& request, Services& services) {
 
 ApiResponse review_report_pdf(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(drafted, draft_docx(request, services));
-  TDKT_HTTP_TRY(pdf, documents::convert_to_pdf(drafted->second));
+  TDKT_HTTP_TRY(pdf, services.pdf.convert(drafted->second));
   ApiResponse response = ok(nullptr);
   response.download = Download{"application/pdf", drafted->first + ".pdf", std::move(*pdf)};
   return response;
@@ -160,7 +160,7 @@ ApiResponse issue_review_report(const ApiRequest& request, Services& services) {
   static const std::set<std::string> kParts{"situation",  "highlights", "strengths",
                                             "weaknesses", "lessons",    "direction"};
   TDKT_HTTP_TRY(body, parse_object(request.body(), {"from", "to", "issued_on", "signer_name", "signer_authority",
-                                                      "signer_position", "narrative"}));
+                                                    "signer_position", "narrative"}));
   const Fields fields(*body);
   app::ReportIssueRequest issue;
   TDKT_HTTP_TRY(from, fields.date("from", true));

@@ -19,8 +19,9 @@ struct HttpRequest {
   std::multimap<std::string, std::string> query;             // the query parameters, decoded
   std::vector<std::pair<std::string, std::string>> headers;  // as sent, in order
   std::string body;
-  std::string peer_address;    // the socket peer
-  std::string client_address;  // the client: the last hop of X-Forwarded-For when the peer is a trusted proxy
+  std::string peer_address;     // the socket peer
+  std::string client_address;   // the client: the last hop of X-Forwarded-For when the peer is a trusted proxy
+  std::string scheme = "http";  // "https" when a trusted proxy says it received the request over TLS
 
   // The first header of that name (case-insensitive), or "".
   std::string header(std::string_view name) const {

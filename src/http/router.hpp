@@ -25,6 +25,7 @@
 #include "app/report_service.hpp"
 #include "app/statistics_service.hpp"
 #include "app/target_service.hpp"
+#include "documents/pdf.hpp"
 #include "domain/rules/rule_set.hpp"
 #include "http/json_io.hpp"
 #include "http/request.hpp"
@@ -54,6 +55,7 @@ struct Services {
   app::NominationService& nominations;
   app::ReportService& reports;
   app::StatisticsService& statistics;
+  documents::PdfConverter& pdf;  // DOCX → PDF, limited and cached
 };
 
 // A parsed request as handlers see it.
@@ -71,11 +73,16 @@ struct ApiRequest {
 // The media type of an Excel workbook (.xlsx).
 inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+// Whether a download may be answered in part (`Range: bytes=a-b`): only stored files, where
+// resuming a large transfer is useful; every other answer ignores `Range`.
+enum class Ranges { kIgnored, kHonoured };
+
 // A file sent instead of JSON (an Excel export, a blank import form).
 struct Download {
   std::string content_type;
   std::string filename;  // UTF-8; sent as Content-Disposition: attachment
   std::string bytes;
+  Ranges ranges = Ranges::kIgnored;
 };
 
 struct ApiResponse {

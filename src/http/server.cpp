@@ -1,333 +1,576 @@
 #include "http/server.hpp"
 
-#include <algorithm>
-#include <cctype>
+// Boost 1.74's asio/awaitable.hpp needs std::exchange under C++20 (STACK.md §3.2).
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
 #include <cstdio>
-#include <exception>
-
-#include "http/errors.hpp"
-#include "http/representations.hpp"
-#include "http/static_files.hpp"
+#include <deque>
+#include <functional>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <utility>
 
 namespace tdkt::http {
 namespace {
 
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src "
-    "'self'; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
 
-void send_json(httplib::Response& res, int status, const Json& body) {
-  res.status = status;
-  if (status == 204) return;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
-}
-
-void send_static(httplib::Response& res, std::string_view path) {
-  if (auto file = find_static(path)) {
-    res.set_content(std::string(file->data), file->content_type);
-    res.set_header("Cache-Control", "no-cache");
-  } else {
-    res.status = 404;
-    res.set_content("Không tìm thấy trang.", "text/plain; charset=utf-8");
+// A fixed set of threads taking jobs from a bounded queue. `try_post` refuses a job when the
+// queue is full instead of letting it grow; `stop` runs what is queued, then joins.
+class WorkerPool {
+ public:
+  WorkerPool(int threads, std::size_t limit) : limit_(limit) {
+    for (int i = 0; i < std::max(1, threads); ++i)
+      threads_.emplace_back([this] { run(); });
   }
-}
+  ~WorkerPool() { stop(); }
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
 
-constexpr const char* kSessionCookie = "tdkt_session";
-
-std::string session_cookie(const httplib::Request& req) {
-  const auto header = req.get_header_value("Cookie");
-  const std::string key = std::string(kSessionCookie) + "=";
-  std::size_t position = 0;
-  while (position < header.size()) {
-    while (position < header.size() && (header[position] == ' ' || header[position] == ';'))
-      ++position;
-    const auto end = header.find(';', position);
-    const auto item = header.substr(position, end == std::string::npos ? std::string::npos : end - position);
-    if (item.rfind(key, 0) == 0) return item.substr(key.size());
-    if (end == std::string::npos) break;
-    position = end + 1;
+  bool try_post(std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopped_ || queue_.size() >= limit_) return false;
+      queue_.push_back(std::move(job));
+    }
+    ready_.notify_one();
+    return true;
   }
-  return {};
-}
 
-std::string session_cookie_header(const std::string& token, bool secure) {
-  std::string cookie = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
-  cookie += token.empty() ? "; Max-Age=0" : "; Max-Age=43200";
-  if (secure) cookie += "; Secure";
-  return cookie;
-}
-
-bool constant_time_equal(const std::string& a, const std::string& b) {
-  unsigned char difference = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-  }
-  return difference == 0;
-}
-
-bool is_json(const httplib::Request& req) {
-  const auto type = req.get_header_value("Content-Type");
-  return type.rfind("application/json", 0) == 0;
-}
-
-bool is_spreadsheet(const httplib::Request& req) {
-  const auto type = req.get_header_value("Content-Type");
-  return type.rfind(kXlsxType, 0) == 0 || type.rfind("application/octet-stream", 0) == 0;
-}
-
-// RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, percent-encoded.
-std::string attachment_header(const std::string& filename) {
-  std::string ascii;
-  std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char c : filename) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = std::isalnum(byte) != 0 || c == '.' || c == '-' || c == '_';
-    ascii += byte < 0x80 && (plain || c == ' ') ? c : '_';
-    if (plain) {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += kHex[byte >> 4];
-      encoded += kHex[byte & 0x0F];
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    ready_.notify_all();
+    for (auto& thread : threads_) {
+      if (thread.joinable()) thread.join();
     }
   }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+
+ private:
+  void run() {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return stopped_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::size_t limit_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> queue_;
+  bool stopped_ = false;
+  std::vector<std::thread> threads_;
+};
+
+std::string trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::string address_text(const asio::ip::address& address) {
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  }
+  return address.to_string();
 }
 
 }  // namespace
 
-Server::Server(Services services, ServerOptions options)
-    : services_(std::move(services)), options_(options), server_(std::make_unique<httplib::Server>()) {
-  const int threads = options_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  server_->set_tcp_nodelay(true);
-  server_->set_keep_alive_timeout(options_.keep_alive_seconds);
-  server_->set_keep_alive_max_count(1000);
-  server_->set_payload_max_length(std::max(options_.max_body_bytes, options_.max_upload_bytes));
-  server_->set_read_timeout(10, 0);
-  server_->set_write_timeout(10, 0);
-  install_routes();
+class Session;
+
+class Server::Impl {
+ public:
+  Impl(Services services, ServerOptions options)
+      : options_(std::move(options)),
+        dispatcher_(std::move(services),
+                    DispatchOptions{options_.max_body_bytes, options_.max_upload_bytes,
+                                    options_.secure_cookies ? CookieSecurity::kTls : CookieSecurity::kPlain, "", ""}),
+        workers_(options_.threads, options_.queue_limit),
+        acceptor_(io_),
+        drain_timer_(io_),
+        accept_timer_(io_),
+        work_(asio::make_work_guard(io_)) {}
+  ~Impl() {
+    stop();
+    workers_.stop();
+  }
+
+  int bind(const std::string& host, int port);
+  bool listen();
+  void stop();
+  void mount_files(const std::string& prefix, const std::string& directory) {
+    dispatcher_.serve_files(prefix, directory);
+  }
+
+  const ServerOptions& options() const { return options_; }
+  const Dispatcher& dispatcher() const { return dispatcher_; }
+  WorkerPool& workers() { return workers_; }
+  bool stopping() const { return stopping_.load(); }
+  bool trusted(const std::string& peer) const {
+    return std::find(options_.trusted_proxies.begin(), options_.trusted_proxies.end(), peer) !=
+           options_.trusted_proxies.end();
+  }
+
+  void enter(Session* session, std::weak_ptr<Session> handle) {
+    std::lock_guard lock(sessions_mutex_);
+    sessions_.emplace(session, std::move(handle));
+  }
+  void leave(Session* session) {
+    std::lock_guard lock(sessions_mutex_);
+    sessions_.erase(session);
+    --connections_;
+  }
+
+ private:
+  void accept();
+  void drain(std::chrono::steady_clock::time_point deadline);
+
+  ServerOptions options_;
+  Dispatcher dispatcher_;
+  WorkerPool workers_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::size_t> connections_{0};
+  std::mutex sessions_mutex_;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+  bool bound_ = false;
+  // Declared last, destroyed first: nothing above may be needed by the io_context's handlers
+  // when they are destroyed with it; what uses the io_context comes after it.
+  asio::io_context io_;
+  std::optional<asio::signal_set> signals_;
+  tcp::acceptor acceptor_;
+  asio::steady_timer drain_timer_;
+  asio::steady_timer accept_timer_;
+  asio::executor_work_guard<asio::io_context::executor_type> work_;
+
+  friend class Session;
+};
+
+// One connection: reads a request (header, then body) within the limits, hands it to the
+// worker pool, writes the answer, and waits for the next one. Runs on its own strand.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl& server)
+      : stream_(std::move(socket)), deadline_(stream_.get_executor()), server_(server) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    peer_ = ec ? std::string() : address_text(endpoint.address());
+  }
+  ~Session() { server_.leave(this); }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  void start() {
+    server_.enter(this, weak_from_this());
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+  }
+
+  // Closes the connection whatever it is doing (the stop's grace period is over).
+  void abort() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+  }
+
+  // On stop: a connection waiting for its next request is closed now; one with a request in
+  // hand finishes it and closes after its answer.
+  void stop_if_idle() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->state_ == State::kWaiting) self->close();
+    });
+  }
+
+ private:
+  enum class State { kWaiting, kReading, kHandling, kWriting, kClosed };
+
+  // Reads have deadlines of their own (not the stream's, which closes the socket when it
+  // expires): on expiry the read is cancelled, so that a 408 can still be written.
+  void arm(int seconds) {
+    const auto generation = ++generation_;
+    timed_out_ = false;
+    deadline_.expires_after(std::chrono::seconds(seconds));
+    deadline_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+      if (ec || generation != self->generation_) return;
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+  }
+  void disarm() {
+    ++generation_;
+    deadline_.cancel();
+  }
+
+  void wait_for_request() {
+    if (server_.stopping()) return close();
+    stream_.expires_never();
+    if (buffer_.size() > 0) return read_header();
+    state_ = State::kWaiting;
+    arm(server_.options().keep_alive_seconds);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->disarm();
+      self->buffer_.commit(n);
+      if (ec || n == 0) return self->close();
+      self->read_header();
+    });
+  }
+
+  void read_header() {
+    state_ = State::kReading;
+    target_.clear();
+    path_.clear();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit));
+    // No body limit while the header is read (Beast would refuse a large Content-Length as a
+    // malformed header); the route's limit is set once the header is known.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    arm(server_.options().header_seconds);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->disarm();
+                               self->on_header(ec);
+                             });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
+      return refuse({ErrorCode::kHeadersTooLarge,
+                     "Dòng yêu cầu hoặc phần tiêu đề quá lớn (tối đa " +
+                         std::to_string(server_.options().header_limit / 1024) + " KiB).",
+                     ""});
+    }
+    if (timed_out_) return refuse({ErrorCode::kTimeout, "Hết thời gian chờ nhận yêu cầu.", ""});
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == asio::error::operation_aborted) {
+      return close();
+    }
+    if (ec) return refuse(Error::invalid("", "Yêu cầu HTTP không hợp lệ."));
+    const auto& header = parser_->get();
+    if (static_cast<std::size_t>(std::distance(header.begin(), header.end())) > server_.options().max_header_count) {
+      return refuse(
+          {ErrorCode::kHeadersTooLarge,
+           "Yêu cầu có quá nhiều tiêu đề (tối đa " + std::to_string(server_.options().max_header_count) + ").", ""});
+    }
+    if (auto encoding = trim(std::string(header[bhttp::field::content_encoding]));
+        !encoding.empty() && encoding != "identity") {
+      return refuse({ErrorCode::kUnsupportedMedia,
+                     "Không nhận nội dung nén (Content-Encoding: " + encoding + "); hãy gửi nội dung không nén.", ""});
+    }
+    if (auto coding = trim(std::string(header[bhttp::field::transfer_encoding]));
+        !coding.empty() && coding != "chunked") {
+      return refuse(
+          {ErrorCode::kUnsupportedMedia, "Không nhận mã hóa truyền tải \"" + coding + "\"; chỉ nhận \"chunked\".", ""});
+    }
+    target_ = std::string(header.target());
+    const auto query_at = target_.find('?');
+    path_ = percent_decode(std::string_view(target_).substr(0, query_at), false);
+    const auto limit = server_.dispatcher().body_limit(std::string(header.method_string()), path_);
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return refuse({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa " + size_text(limit) + ").", ""});
+    }
+    parser_->body_limit(limit);
+    if (parser_->is_done()) return handle();
+    if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream_.expires_after(std::chrono::seconds(server_.options().write_seconds));
+      return asio::async_write(stream_, asio::buffer(kContinue),
+                               [self = shared_from_this()](beast::error_code write_error, std::size_t) {
+                                 if (write_error) return self->close();
+                                 self->stream_.expires_never();
+                                 self->read_body();
+                               });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    arm(server_.options().body_seconds);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->disarm();
+      self->on_body(ec);
+    });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      return refuse(
+          {ErrorCode::kTooLarge,
+           "Nội dung gửi lên quá lớn (tối đa " +
+               size_text(server_.dispatcher().body_limit(std::string(parser_->get().method_string()), path_)) + ").",
+           ""});
+    }
+    if (timed_out_) return refuse({ErrorCode::kTimeout, "Hết thời gian chờ nhận nội dung.", ""});
+    if (ec == bhttp::error::partial_message || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
+      return close();  // the client went away half way: nobody to answer
+    }
+    if (ec) return refuse(Error::invalid("", "Nội dung yêu cầu HTTP không hợp lệ."));
+    handle();
+  }
+
+  void handle() {
+    auto message = parser_->release();
+    parser_.reset();
+    auto request = std::make_shared<HttpRequest>();
+    request->method = std::string(message.method_string());
+    request->target = target_;
+    request->path = path_;
+    if (const auto query_at = target_.find('?'); query_at != std::string::npos) {
+      request->query = parse_query(std::string_view(target_).substr(query_at + 1));
+    }
+    for (const auto& field : message) {
+      request->headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    request->body = std::move(message.body());
+    request->peer_address = peer_;
+    request->client_address = peer_;
+    if (server_.trusted(peer_)) {
+      const auto forwarded = request->header("X-Forwarded-For");
+      if (!forwarded.empty()) {
+        const auto comma = forwarded.rfind(',');
+        auto last = trim(comma == std::string::npos ? std::string_view(forwarded)
+                                                    : std::string_view(forwarded).substr(comma + 1));
+        if (!last.empty()) request->client_address = std::move(last);
+      }
+      if (trim(request->header("X-Forwarded-Proto")) == "https") request->scheme = "https";
+    }
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+    stream_.expires_never();
+    state_ = State::kHandling;
+    if (server_.dispatcher().lane(request->method, request->path) == Lane::kInline) {
+      return write(server_.dispatcher().handle(*request), Keep::kIfAsked);
+    }
+    auto self = shared_from_this();
+    const bool queued = server_.workers().try_post([self, request] {
+      auto response = std::make_shared<HttpResponse>(self->server_.dispatcher().handle(*request));
+      asio::post(self->stream_.get_executor(), [self, response] { self->write(std::move(*response), Keep::kIfAsked); });
+    });
+    if (!queued) {
+      auto busy = server_.dispatcher().error(
+          *request, {ErrorCode::kOverloaded, "Máy chủ đang quá tải; vui lòng thử lại sau ít giây.", ""});
+      busy.set_header("Retry-After", "2");
+      write(std::move(busy), Keep::kIfAsked);
+    }
+  }
+
+  enum class Keep { kIfAsked, kNever };
+
+  // Answers before the body was read (or when the request cannot be read): the connection
+  // cannot carry another request, so it is closed after the answer.
+  void refuse(const Error& error) {
+    HttpRequest request;
+    request.path = path_.empty() ? "/api/" : path_;
+    version_ = 11;
+    write(server_.dispatcher().error(request, error), Keep::kNever);
+  }
+
+  void write(HttpResponse response, Keep keep) {
+    if (state_ == State::kClosed) return;
+    state_ = State::kWriting;
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    message->version(version_);
+    message->result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers)
+      message->insert(name, value);
+    message->body() = std::move(response.body);
+    const bool again = keep == Keep::kIfAsked && keep_alive_ && !server_.stopping();
+    message->keep_alive(again);
+    message->prepare_payload();
+    stream_.expires_after(std::chrono::seconds(server_.options().write_seconds));
+    bhttp::async_write(stream_, *message,
+                       [self = shared_from_this(), message, again, keep](beast::error_code ec, std::size_t) {
+                         if (ec) return self->close();
+                         if (keep == Keep::kNever) return self->linger();
+                         if (!again) return self->close();
+                         self->wait_for_request();
+                       });
+  }
+
+  // After an early answer the client may still be sending: stop writing, then read and drop
+  // what comes (at most 32 MiB, for at most 5 s) so that a client that writes its whole body
+  // before reading still gets the answer instead of a reset; then close.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    state_ = State::kClosed;
+    stream_.expires_after(std::chrono::seconds(5));
+    drain_some(0);
+  }
+  void drain_some(std::size_t drained) {
+    buffer_.consume(buffer_.size());
+    if (drained > (32u << 20)) return close();
+    stream_.async_read_some(buffer_.prepare(64 << 10),
+                            [self = shared_from_this(), drained](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->close();
+                              self->drain_some(drained + n);
+                            });
+  }
+
+  void close() {
+    state_ = State::kClosed;
+    disarm();
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  static std::string size_text(std::size_t bytes) {
+    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes >> 10) + " KiB";
+  }
+
+  beast::tcp_stream stream_;
+  asio::steady_timer deadline_;
+  std::uint64_t generation_ = 0;
+  bool timed_out_ = false;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Server::Impl& server_;
+  std::string peer_;
+  std::string target_;
+  std::string path_;
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+  State state_ = State::kWaiting;
+};
+
+int Server::Impl::bind(const std::string& host, int port) {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
+  if (ec) return -1;
+  const tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
+  acceptor_.open(endpoint.protocol(), ec);
+  if (ec) return -1;
+  acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  acceptor_.bind(endpoint, ec);
+  if (ec) return -1;
+  acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return -1;
+  bound_ = true;
+  return acceptor_.local_endpoint().port();
 }
 
-Server::~Server() {
-  stop();
+void Server::Impl::accept() {
+  acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec) {
+      // Out of descriptors, say: wait a moment rather than spin.
+      accept_timer_.expires_after(std::chrono::milliseconds(50));
+      return accept_timer_.async_wait([this](beast::error_code) {
+        if (!stopping_) accept();
+      });
+    }
+    if (stopping_ || connections_.load() >= options_.max_connections) {
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
+      socket.set_option(tcp::no_delay(true), ec);
+      ++connections_;
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    }
+    accept();
+  });
 }
+
+bool Server::Impl::listen() {
+  if (!bound_ || stopping_) return false;
+  if (options_.signals == Signals::kStopServer) {
+    signals_.emplace(io_, SIGINT, SIGTERM);
+    signals_->async_wait([this](beast::error_code ec, int) {
+      if (!ec) stop();
+    });
+  }
+  accept();
+  std::vector<std::thread> extra;
+  for (int i = 1; i < options_.io_threads; ++i)
+    extra.emplace_back([this] { io_.run(); });
+  io_.run();
+  for (auto& thread : extra)
+    thread.join();
+  return true;
+}
+
+void Server::Impl::stop() {
+  if (stopping_.exchange(true)) return;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.shutdown_seconds);
+  asio::post(io_, [this, deadline] {
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+    if (signals_) signals_->cancel(ignored);
+    {
+      std::lock_guard lock(sessions_mutex_);
+      for (auto& [raw, handle] : sessions_) {
+        if (auto session = handle.lock()) session->stop_if_idle();
+      }
+    }
+    drain(deadline);
+  });
+}
+
+void Server::Impl::drain(std::chrono::steady_clock::time_point deadline) {
+  if (connections_.load() == 0) {
+    work_.reset();
+    io_.stop();
+    return;
+  }
+  if (std::chrono::steady_clock::now() >= deadline) {
+    // Past the grace period: close what is left, so that no client waits on a server that is
+    // gone, then stop a moment later.
+    {
+      std::lock_guard lock(sessions_mutex_);
+      for (auto& [raw, handle] : sessions_) {
+        if (auto session = handle.lock()) session->abort();
+      }
+    }
+    drain_timer_.expires_after(std::chrono::milliseconds(100));
+    drain_timer_.async_wait([this](beast::error_code) {
+      work_.reset();
+      io_.stop();
+    });
+    return;
+  }
+  drain_timer_.expires_after(std::chrono::milliseconds(20));
+  drain_timer_.async_wait([this, deadline](beast::error_code) { drain(deadline); });
+}
+
+Server::Server(Services services, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(services), std::move(options))) {}
+
+Server::~Server() = default;
 
 int Server::bind(const std::string& host, int port) {
-  if (port == 0) return server_->bind_to_any_port(host);
-  return server_->bind_to_port(host, port) ? port : -1;
+  return impl_->bind(host, port);
 }
 
 void Server::mount_files(const std::string& prefix, const std::string& directory) {
-  server_->set_mount_point(prefix, directory);
+  impl_->mount_files(prefix, directory);
 }
 
 bool Server::listen() {
-  return server_->listen_after_bind();
+  return impl_->listen();
 }
 
 void Server::stop() {
-  if (server_ && server_->is_running()) server_->stop();
-}
-
-void Server::install_routes() {
-  auto& server = *server_;
-  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("Cross-Origin-Opener-Policy", "same-origin");
-  });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
-    std::string what = "unknown";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    std::fprintf(stderr, "tdkt: lỗi khi xử lý %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
-    send_json(
-        res, 500,
-        error_body(Error::internal("Lỗi hệ thống khi xử lý yêu cầu; thao tác chưa được thực hiện. Vui lòng thử lại "
-                                   "hoặc báo quản trị viên.")));
-  });
-  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    if (req.path.rfind("/api/", 0) == 0) {
-      if (res.status == 413) {
-        send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 10 MiB).", ""}));
-      } else {
-        send_json(res, res.status == 200 ? 404 : res.status,
-                  error_body(Error::not_found("Không có địa chỉ API " + req.method + " " + req.path + ".")));
-      }
-      return;
-    }
-    res.set_content("Không tìm thấy trang.", "text/plain; charset=utf-8");
-  });
-
-  for (auto& route : all_routes()) {
-    auto handler = [this, route](const httplib::Request& req, httplib::Response& res) {
-      const bool unsafe = route.method != "GET";
-      const bool has_body = route.method == "POST" || route.method == "PATCH" || route.method == "PUT";
-      if (has_body && route.body == Body::kJson) {
-        if (!is_json(req)) {
-          send_json(res, 415,
-                    error_body({ErrorCode::kUnsupportedMedia,
-                                "Nội dung gửi lên phải là JSON (Content-Type: application/json).", ""}));
-          return;
-        }
-        if (req.body.size() > options_.max_body_bytes) {
-          send_json(res, 413, error_body({ErrorCode::kTooLarge, "Nội dung gửi lên quá lớn (tối đa 1 MiB).", ""}));
-          return;
-        }
-      }
-      if (has_body && route.body == Body::kSpreadsheet && !is_spreadsheet(req)) {
-        send_json(res, 415,
-                  error_body({ErrorCode::kUnsupportedMedia,
-                              "Tệp gửi lên phải là bảng tính Excel (.xlsx), gửi với Content-Type " +
-                                  std::string(kXlsxType) + ".",
-                              "file"}));
-        return;
-      }
-      HttpRequest http_request{req.method, req.target, req.path, {}, {}, req.body, req.remote_addr, req.remote_addr};
-      for (const auto& [name, value] : req.params)
-        http_request.query.emplace(name, value);
-      for (const auto& [name, value] : req.headers)
-        http_request.headers.emplace_back(name, value);
-      ApiRequest request{http_request, {}, app::Actor{}, session_cookie(req)};
-      if (route.access == Access::kSignedIn) {
-        auto actor = services_.accounts.authenticate(request.session_token);
-        if (!actor) {
-          send_json(res, 401, error_body(actor.error()));
-          return;
-        }
-        request.actor = *actor;
-        if (unsafe) {
-          if (auto checked = check_csrf(req, request.session_token); !checked) {
-            send_json(res, 403, error_body(checked.error()));
-            return;
-          }
-        }
-      }
-      for (std::size_t i = 1; i < req.matches.size(); ++i)
-        request.path_params.push_back(req.matches[i].str());
-      ApiResponse response = route.handler(request, services_);
-      for (const auto& [name, value] : response.headers) {
-        if (name == "X-Tdkt-Session") {
-          res.set_header("Set-Cookie", session_cookie_header(value, options_.secure_cookies));
-        } else {
-          res.set_header(name, value);
-        }
-      }
-      if (response.download) {
-        res.status = response.status;
-        res.set_header("Content-Disposition", attachment_header(response.download->filename));
-        res.set_header("Cache-Control", "no-store");
-        res.set_header("Content-Type", response.download->content_type);
-        res.body = std::move(response.download->bytes);
-        return;
-      }
-      send_json(res, response.status, response.body);
-    };
-    const auto pattern = path_regex(route.path);
-    if (route.method == "GET") {
-      server.Get(pattern, handler);
-    } else if (route.method == "POST") {
-      server.Post(pattern, handler);
-    } else if (route.method == "PUT") {
-      server.Put(pattern, handler);
-    } else if (route.method == "PATCH") {
-      server.Patch(pattern, handler);
-    } else if (route.method == "DELETE") {
-      server.Delete(pattern, handler);
-    }
-  }
-  install_pages();
-}
-
-Status Server::check_csrf(const httplib::Request& req, const std::string& token) {
-  const auto origin = req.get_header_value("Origin");
-  if (!origin.empty()) {
-    const auto host = req.get_header_value("Host");
-    if (origin != "http://" + host && origin != "https://" + host) {
-      return Error{ErrorCode::kCsrfFailed, "Yêu cầu đến từ một trang khác (" + origin + "); đã bị từ chối.", ""};
-    }
-  }
-  auto expected = services_.accounts.csrf_token(token);
-  const auto sent = req.get_header_value("X-CSRF-Token");
-  if (!expected || sent.size() != expected->size() || !constant_time_equal(sent, *expected)) {
-    return Error{ErrorCode::kCsrfFailed, "Thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.", ""};
-  }
-  return {};
-}
-
-void Server::install_pages() {
-  auto& server = *server_;
-  // Pages: the same HTML shell per area; the scripts fetch the JSON API. Every page but the
-  // sign-in page needs a session; administration pages need an administrator.
-  struct Page {
-    std::string pattern;
-    std::string file;
-    std::optional<domain::Permission> needs;
-  };
-  const std::vector<Page> pages{
-      {"/", "web/index.html", std::nullopt},
-      {"/units", "web/units.html", std::nullopt},
-      {"/people", "web/people.html", std::nullopt},
-      {R"(/people/(\d+))", "web/person.html", std::nullopt},
-      {R"(/units/(\d+))", "web/unit.html", std::nullopt},
-      {"/documents", "web/documents.html", std::nullopt},
-      {R"(/documents/(\d+))", "web/document.html", std::nullopt},
-      {"/movements", "web/movements.html", std::nullopt},
-      {R"(/movements/(\d+))", "web/movement.html", std::nullopt},
-      {"/campaigns", "web/campaigns.html", std::nullopt},
-      {R"(/campaigns/(\d+))", "web/campaign.html", std::nullopt},
-      {"/audit", "web/audit.html", domain::Permission::kReadAudit},
-      {"/rules", "web/rules.html", std::nullopt},
-      {"/account", "web/account.html", std::nullopt},
-      {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
-      {"/admin/roles", "web/admin-roles.html", std::nullopt},
-      {R"(/movements/(\d+)/targets)", "web/targets.html", std::nullopt},
-      {"/grants", "web/grants.html", std::nullopt},
-      {"/decisions", "web/decisions.html", domain::Permission::kManageReviews},
-      {R"(/decisions/(\d+))", "web/decision.html", domain::Permission::kManageReviews},
-      {R"(/proposals/(\d+))", "web/proposal.html", domain::Permission::kManageReviews},
-      {R"(/nominations/(\d+)/achievement-report)", "web/achievement-report.html", domain::Permission::kNominate},
-      {"/complaints", "web/complaints.html", domain::Permission::kManageComplaints},
-      {"/council", "web/council.html", std::nullopt},
-      {R"(/sessions/(\d+))", "web/session.html", std::nullopt},
-      {"/nominations", "web/nominations.html", domain::Permission::kNominate},
-      {"/reviews", "web/reviews.html", domain::Permission::kNominate},
-      {R"(/reviews/(\d+))", "web/review.html", domain::Permission::kNominate},
-      {R"(/complaints/(\d+))", "web/complaint.html", domain::Permission::kManageComplaints},
-      {"/reports", "web/reports.html", domain::Permission::kManageReviews},
-      {"/statistics", "web/statistics.html", std::nullopt},
-  };
-  for (const auto& page : pages) {
-    server.Get(page.pattern, [this, page](const httplib::Request& req, httplib::Response& res) {
-      auto actor = services_.accounts.authenticate(session_cookie(req));
-      if (!actor) {
-        res.status = 303;
-        res.set_header("Location", "/login?next=" +
-                                       httplib::detail::encode_query_param(req.target.empty() ? req.path : req.target));
-        return;
-      }
-      if (page.needs && !domain::allows(actor->role, *page.needs)) {
-        send_static(res, "web/forbidden.html");
-        res.status = 403;
-        return;
-      }
-      send_static(res, page.file);
-    });
-  }
-  server.Get("/login", [](const httplib::Request&, httplib::Response& res) { send_static(res, "web/login.html"); });
-  server.Get(R"(/static/(.+))", [](const httplib::Request& req, httplib::Response& res) {
-    send_static(res, "web/" + req.matches[1].str());
-  });
+  impl_->stop();
 }
 
 }  // namespace tdkt::http

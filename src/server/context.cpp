@@ -73,7 +73,12 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
       decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
       nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince),
       reports_(*database_, *clock_, grant_history_, complaints_, council_, targets_),
-      statistics_(*database_, *clock_, grant_history_, targets_, campaigns_, complaints_, statistical_forms()) {}
+      statistics_(*database_, *clock_, grant_history_, targets_, campaigns_, complaints_, statistical_forms()),
+      pdf_(std::make_unique<documents::PdfConverter>(documents::PdfConverter::Limits{})) {}
+
+void Context::set_pdf_limits(documents::PdfConverter::Limits limits) {
+  pdf_ = std::make_unique<documents::PdfConverter>(limits);
+}
 
 http::Services Context::services() {
   const auto& rules = rules_io::builtin_rule_library();
@@ -103,7 +108,8 @@ http::Services Context::services() {
                         decisions_,
                         nominations_,
                         reports_,
-                        statistics_};
+                        statistics_,
+                        *pdf_};
 }
 
 }  // namespace tdkt::server

@@ -22,6 +22,7 @@
 #include "app/report_service.hpp"
 #include "app/statistics_service.hpp"
 #include "app/target_service.hpp"
+#include "documents/pdf.hpp"
 #include "http/server.hpp"
 #include "ingest/demo.hpp"
 #include "security/sodium_crypto.hpp"
@@ -67,6 +68,9 @@ class Context {
   app::DecisionService& decisions() { return decisions_; }
   app::NominationService& nominations() { return nominations_; }
   const app::Clock& clock() const { return *clock_; }
+  documents::PdfConverter& pdf() { return *pdf_; }
+  // Replaces the PDF converter (its limit and cache); call before serving.
+  void set_pdf_limits(documents::PdfConverter::Limits limits);
 
   http::Services services();
   ingest::DemoServices demo_services() {
@@ -95,6 +99,7 @@ class Context {
   app::NominationService nominations_;
   app::ReportService reports_;
   app::StatisticsService statistics_;
+  std::unique_ptr<documents::PdfConverter> pdf_;
 };
 
 }  // namespace tdkt::server

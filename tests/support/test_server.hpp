@@ -32,13 +32,13 @@ struct RawResponse {
 
 class TestServer {
  public:
-  explicit TestServer(TestDatabase& database)
-      : server_(database.context().services(), http::ServerOptions{.threads = 8, .keep_alive_seconds = 1}) {
+  explicit TestServer(TestDatabase& database, http::ServerOptions options = test_options())
+      : server_(database.context().services(), std::move(options)) {
     port_ = server_.bind("127.0.0.1", 0);
     thread_ = std::thread([this] { server_.listen(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
     client_->set_connection_timeout(5);
-    client_->set_read_timeout(10);
+    client_->set_read_timeout(150);  // a PDF conversion may take up to 120 s on a busy machine
     for (int i = 0; i < 100 && !client_->Get("/api/v1/health"); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -48,7 +48,17 @@ class TestServer {
     thread_.join();
   }
 
+  // Small pools, so that the limits are reached by a test's few connections.
+  static http::ServerOptions test_options() {
+    http::ServerOptions options;
+    options.threads = 8;
+    options.keep_alive_seconds = 1;
+    options.shutdown_seconds = 5;
+    return options;
+  }
+
   httplib::Client& client() { return *client_; }
+  http::Server& server() { return server_; }
   int port() const { return port_; }
 
   // Signs in and sends the session cookie and CSRF token with every later request.
