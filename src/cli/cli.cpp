@@ -118,6 +118,15 @@ int run(int argc, char** argv) {
   app.add_option("--db", db,
                  "Cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgresql://... (mặc định: $TDKT_DB hoặc "
                  "sqlite:./data/tdkt.db)");
+  // Every option may also be written in a TOML file: top-level keys for these, a [serve]
+  // section for the server's (docs/configuration.md).
+  app.set_config("--config", "", "Tệp cấu hình TOML (docs/configuration.md); tùy chọn dòng lệnh được ưu tiên");
+  std::string province = server::kDefaultProvince;
+  app.add_option("--province", province,
+                 "Tỉnh có bộ quy định riêng áp dụng thêm trên quy định của Trung ương (thư mục rules/provincial); "
+                 "để trống để chỉ áp dụng quy định của Trung ương")
+      ->envname("TDKT_PROVINCE")
+      ->capture_default_str();
 
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ web và API (áp dụng migration trước khi phục vụ)");
   std::string host = "127.0.0.1";
@@ -139,6 +148,22 @@ int run(int argc, char** argv) {
                    "Số yêu cầu tối đa chờ luồng xử lý; quá số này trả 503 kèm Retry-After")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--header-timeout", server_options.header_seconds,
+                   "Số giây tối đa để nhận dòng yêu cầu và phần tiêu đề (quá hạn: 408)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
+  serve->add_option("--body-timeout", server_options.body_seconds, "Số giây tối đa để nhận nội dung (quá hạn: 408)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--shutdown-timeout", server_options.shutdown_seconds,
+                   "Khi dừng (SIGTERM): số giây chờ các yêu cầu đang xử lý hoàn tất")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3600));
+  serve->add_option("--io-threads", server_options.io_threads, "Số luồng đọc, ghi kết nối mạng")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   serve->add_option("--max-connections", server_options.max_connections, "Số kết nối mở tối đa")
       ->capture_default_str()
       ->check(CLI::Range(16, 1000000));
@@ -242,9 +267,11 @@ int run(int argc, char** argv) {
 
   auto location = storage::parse_location(db);
   if (!location) return print_error(location.error());
+  if (auto known = server::check_province(province); !known) return print_error(known.error());
 
   try {
-    server::Context context(*location, serve->parsed() ? server_options.threads : 2);
+    server::Context context(*location, serve->parsed() ? server_options.threads : 2,
+                            std::make_unique<server::SystemClock>(), false, province);
     auto& database = context.database();
 
     if (migrate->parsed()) {

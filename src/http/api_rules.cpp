@@ -93,7 +93,7 @@ ApiResponse list_rule_sets(const ApiRequest& request, Services& services) {
   if (!services.rules) return fail(Error{ErrorCode::kUnavailable, "Bộ tiêu chuẩn chưa được nạp.", ""});
   const auto& library = *services.rules;
   TDKT_HTTP_TRY(day, as_of(request, services.clock));
-  const auto province = request.has_query("province") ? request.query("province") : std::string("dong_nai");
+  const auto province = request.has_query("province") ? request.query("province") : services.province;
   Json sets = Json::array();
   for (const auto& set : library.sets()) {
     sets.push_back({{"id", set.id},

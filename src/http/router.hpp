@@ -56,6 +56,7 @@ struct Services {
   app::ReportService& reports;
   app::StatisticsService& statistics;
   documents::PdfConverter& pdf;  // DOCX → PDF, limited and cached
+  std::string province;          // the configured provincial layer of rules ("dong_nai"), "" for none
 };
 
 // A parsed request as handlers see it.

@@ -47,9 +47,26 @@ std::int64_t SystemClock::now_unix() const {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+Status check_province(const std::string& province) {
+  if (province.empty()) return {};
+  const auto& library = rules_io::builtin_rule_library();
+  if (!library) return Error{ErrorCode::kUnavailable, "Bộ tiêu chuẩn chưa được nạp.", "province"};
+  std::string known;
+  for (const auto& layer : library->provincial_layers()) {
+    if (layer.province == province) return {};
+    if (known.find("\"" + layer.province + "\"") == std::string::npos) {
+      known += (known.empty() ? "" : ", ") + ("\"" + layer.province + "\"");
+    }
+  }
+  return Error::invalid("province", "Tỉnh \"" + province +
+                                        "\" chưa có bộ quy định riêng trong rules/provincial; các tỉnh đã có: " +
+                                        known + " (hoặc để trống để chỉ áp dụng quy định của Trung ương).");
+}
+
 Context::Context(const storage::Location& location, int pool_size, std::unique_ptr<app::Clock> clock,
-                 bool fast_password_hashing)
+                 bool fast_password_hashing, std::string province)
     : clock_(std::move(clock)),
+      province_(std::move(province)),
       crypto_(fast_password_hashing),
       database_(storage::Database::open(location, pool_size)),
       organisation_(*database_, *clock_),
@@ -61,17 +78,17 @@ Context::Context(const storage::Location& location, int pool_size, std::unique_p
                  const auto& library = rules_io::builtin_rule_library();
                  return library && library->catalogue().find(code).has_value();
                }),
-      eligibility_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      eligibility_(*database_, *clock_, builtin_rules(), province_),
       documents_(*database_, *clock_),
       movements_(*database_, *clock_),
       targets_(*database_, *clock_),
       attachments_(*database_, *clock_),
       campaigns_(*database_, *clock_, honour_directory()),
-      grant_history_(*database_, *clock_, builtin_rules(), kAgencyProvince),
+      grant_history_(*database_, *clock_, builtin_rules(), province_),
       complaints_(*database_, *clock_, complaint_rules()),
-      council_(*database_, *clock_, builtin_rules(), kAgencyProvince),
-      decisions_(*database_, *clock_, builtin_rules(), kAgencyProvince),
-      nominations_(*database_, *clock_, eligibility_, builtin_rules(), kAgencyProvince),
+      council_(*database_, *clock_, builtin_rules(), province_),
+      decisions_(*database_, *clock_, builtin_rules(), province_),
+      nominations_(*database_, *clock_, eligibility_, builtin_rules(), province_),
       reports_(*database_, *clock_, grant_history_, complaints_, council_, targets_),
       statistics_(*database_, *clock_, grant_history_, targets_, campaigns_, complaints_, statistical_forms()),
       pdf_(std::make_unique<documents::PdfConverter>(documents::PdfConverter::Limits{})) {}
@@ -109,7 +126,8 @@ http::Services Context::services() {
                         nominations_,
                         reports_,
                         statistics_,
-                        *pdf_};
+                        *pdf_,
+                        province_};
 }
 
 }  // namespace tdkt::server

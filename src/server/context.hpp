@@ -37,8 +37,14 @@ class SystemClock final : public app::Clock {
   std::int64_t now_unix() const override;
 };
 
-// The province whose layer of rules applies on top of the national rule sets: the agency's.
-inline constexpr const char* kAgencyProvince = "dong_nai";
+// The province whose layer of rules applies on top of the national rule sets when the
+// configuration names none (`--province`, `province =` in the configuration file): the first
+// users' province. "" applies the national rules alone.
+inline constexpr const char* kDefaultProvince = "dong_nai";
+
+// Refuses a province that has no layer in the rule library (rules/provincial/<province>/), with
+// the provinces it has. "" (national rules alone) is accepted.
+Status check_province(const std::string& province);
 
 class Context {
  public:
@@ -46,7 +52,7 @@ class Context {
   // `fast_password_hashing` is for tests only (minimum Argon2id limits).
   explicit Context(const storage::Location& location, int pool_size = 8,
                    std::unique_ptr<app::Clock> clock = std::make_unique<SystemClock>(),
-                   bool fast_password_hashing = false);
+                   bool fast_password_hashing = false, std::string province = kDefaultProvince);
 
   storage::Database& database() { return *database_; }
   app::OrganisationService& organisation() { return organisation_; }
@@ -68,6 +74,7 @@ class Context {
   app::DecisionService& decisions() { return decisions_; }
   app::NominationService& nominations() { return nominations_; }
   const app::Clock& clock() const { return *clock_; }
+  const std::string& province() const { return province_; }
   documents::PdfConverter& pdf() { return *pdf_; }
   // Replaces the PDF converter (its limit and cache); call before serving.
   void set_pdf_limits(documents::PdfConverter::Limits limits);
@@ -79,6 +86,7 @@ class Context {
 
  private:
   std::unique_ptr<app::Clock> clock_;
+  std::string province_;
   security::SodiumCrypto crypto_;
   std::unique_ptr<storage::Database> database_;
   app::OrganisationService organisation_;
