@@ -29,6 +29,14 @@ std::string status_code(const app::CampaignView& view) {
   return view.campaign.reopened_until ? "reopened" : "open";
 }
 
+// The one place these states are named for people (the pages show `status_label`).
+std::string status_label(const std::string& code) {
+  if (code == "consolidated") return "Đã tổng hợp toàn cơ quan";
+  if (code == "closed") return "Đã hết hạn đăng ký";
+  if (code == "reopened") return "Đã mở lại";
+  return "Đang nhận đăng ký";
+}
+
 Json campaign_json(const app::CampaignView& view, const std::vector<domain::HonourInfo>& directory) {
   const auto& campaign = view.campaign;
   Json honours = Json::array();
@@ -55,6 +63,7 @@ Json campaign_json(const app::CampaignView& view, const std::vector<domain::Hono
           {"reopened_until", date_or_null(campaign.reopened_until)},
           {"closes_on", campaign.closes_on().iso()},
           {"status", status_code(view)},
+          {"status_label", status_label(status_code(view))},
           {"open", view.open},
           {"closed_reason", view.closed_reason},
           {"reference_day", view.reference_day.iso()},

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "http/errors.hpp"
 #include "http/static_files.hpp"
@@ -218,43 +219,18 @@ void add_security_headers(HttpResponse& response) {
 
 namespace {
 
-// Pages: the same HTML shell per area; the scripts fetch the JSON API. Every page but the
-// sign-in page needs a session; some need a permission. "{…}" in a pattern takes digits only.
-const std::vector<std::tuple<std::string, std::string, std::optional<domain::Permission>>>& page_table() {
-  static const std::vector<std::tuple<std::string, std::string, std::optional<domain::Permission>>> kPages{
-      {"/", "web/index.html", std::nullopt},
-      {"/units", "web/units.html", std::nullopt},
-      {"/people", "web/people.html", std::nullopt},
-      {"/people/{id}", "web/person.html", std::nullopt},
-      {"/units/{id}", "web/unit.html", std::nullopt},
-      {"/documents", "web/documents.html", std::nullopt},
-      {"/documents/{id}", "web/document.html", std::nullopt},
-      {"/movements", "web/movements.html", std::nullopt},
-      {"/movements/{id}", "web/movement.html", std::nullopt},
-      {"/campaigns", "web/campaigns.html", std::nullopt},
-      {"/campaigns/{id}", "web/campaign.html", std::nullopt},
-      {"/audit", "web/audit.html", domain::Permission::kReadAudit},
-      {"/rules", "web/rules.html", std::nullopt},
-      {"/account", "web/account.html", std::nullopt},
-      {"/admin/accounts", "web/admin-accounts.html", domain::Permission::kManageAccounts},
-      {"/admin/roles", "web/admin-roles.html", std::nullopt},
-      {"/movements/{id}/targets", "web/targets.html", std::nullopt},
-      {"/grants", "web/grants.html", std::nullopt},
-      {"/decisions", "web/decisions.html", domain::Permission::kManageReviews},
-      {"/decisions/{id}", "web/decision.html", domain::Permission::kManageReviews},
-      {"/proposals/{id}", "web/proposal.html", domain::Permission::kManageReviews},
-      {"/nominations/{id}/achievement-report", "web/achievement-report.html", domain::Permission::kNominate},
-      {"/complaints", "web/complaints.html", domain::Permission::kManageComplaints},
-      {"/council", "web/council.html", std::nullopt},
-      {"/sessions/{id}", "web/session.html", std::nullopt},
-      {"/nominations", "web/nominations.html", domain::Permission::kNominate},
-      {"/reviews", "web/reviews.html", domain::Permission::kNominate},
-      {"/reviews/{id}", "web/review.html", domain::Permission::kNominate},
-      {"/complaints/{id}", "web/complaint.html", domain::Permission::kManageComplaints},
-      {"/reports", "web/reports.html", domain::Permission::kManageReviews},
-      {"/statistics", "web/statistics.html", std::nullopt},
-  };
-  return kPages;
+std::string replace_all(std::string text, std::string_view placeholder, std::string_view value) {
+  for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+    text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
+
+std::optional<domain::Permission> permission_named(const std::string& name) {
+  for (auto permission : domain::all_permissions()) {
+    if (domain::to_string(permission) == name) return permission;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -265,6 +241,58 @@ Dispatcher::Dispatcher(Services services, DispatchOptions options)
     auto segments = split_path(route.path);
     routes_.push_back({std::move(route), std::move(segments)});
   }
+  load_pages();
+}
+
+// The page table (web/pages.json) and the shell (web/shell.html), compiled in: each page is
+// composed once, here. A table that does not load is a build defect: the process stops.
+void Dispatcher::load_pages() {
+  const auto table = find_static("web/pages.json");
+  const auto shell = find_static("web/shell.html");
+  if (!table || !shell) throw std::logic_error("web/pages.json or web/shell.html is missing from the build");
+  const auto document = Json::parse(table->data);
+  Json menu = Json::array();
+  for (const auto& entry : document.at("pages")) {
+    if (!entry.contains("nav")) continue;
+    menu.push_back({{"href", entry.at("path")}, {"label", entry.at("nav")}, {"needs", entry.value("needs", "")}});
+  }
+  // "</" cannot end the data block early: the menu's text has none, and '<' is escaped anyway.
+  const auto menu_text = replace_all(menu.dump(), "<", "\\u003c");
+  for (const auto& entry : document.at("pages")) {
+    Page page;
+    page.key = entry.at("key").get<std::string>();
+    if (entry.contains("path")) page.segments = split_path(entry.at("path").get<std::string>());
+    page.is_public = entry.value("public", false);
+    if (entry.contains("needs")) {
+      page.needs = permission_named(entry.at("needs").get<std::string>());
+      if (!page.needs) throw std::logic_error("web/pages.json: unknown permission for page " + page.key);
+    }
+    std::string scripts;
+    for (const auto& script : entry.at("scripts")) {
+      if (script.is_string()) {
+        scripts += "  <script type=\"module\" src=\"/static/" + script.get<std::string>() + "\"></script>\n";
+      } else {
+        scripts += "  <script src=\"/static/" + script.at("src").get<std::string>() + "\"></script>\n";
+      }
+    }
+    const auto content = find_static("web/pages/" + page.key + ".html");
+    if (!content) throw std::logic_error("web/pages/" + page.key + ".html is missing from the build");
+    std::string html(shell->data);
+    html = replace_all(std::move(html), "{{title}}", entry.at("title").get<std::string>());
+    html = replace_all(std::move(html), "{{scripts}}\n", scripts);
+    html = replace_all(std::move(html), "{{key}}", page.key);
+    html = replace_all(std::move(html), "{{menu}}", menu_text);
+    html = replace_all(std::move(html), "{{content}}", std::string(content->data));
+    page.html = std::move(html);
+    pages_.push_back(std::move(page));
+  }
+}
+
+const Dispatcher::Page* Dispatcher::page_named(std::string_view key) const {
+  for (const auto& page : pages_) {
+    if (page.key == key) return &page;
+  }
+  return nullptr;
 }
 
 bool Dispatcher::over_tls(const HttpRequest& request) const {
@@ -412,35 +440,35 @@ HttpResponse Dispatcher::api(const HttpRequest& req) const {
 
 HttpResponse Dispatcher::page(const HttpRequest& req) const {
   HttpResponse res;
-  if (req.method != "GET" && req.method != "HEAD") {
+  const auto not_found = [&res] {
     res.status = 404;
     res.set_header("Content-Type", "text/plain; charset=utf-8");
     res.body = kNotFoundPage;
     return res;
-  }
-  if (req.path == "/login") {
-    set_static(res, "web/login.html");
-    return res;
-  }
+  };
+  if (req.method != "GET" && req.method != "HEAD") return not_found();
   if (starts_with(req.path, "/static/")) {
     set_static(res, "web/" + req.path.substr(8));
     return res;
   }
   const bool from_disk = !options_.files_directory.empty() && starts_with(req.path, options_.files_prefix);
   const auto segments = split_path(req.path);
-  const std::tuple<std::string, std::string, std::optional<domain::Permission>>* page = nullptr;
-  for (const auto& entry : page_table()) {
-    if (match_segments(split_path(std::get<0>(entry)), segments, nullptr, true)) {
-      page = &entry;
+  const Page* page = nullptr;
+  for (const auto& candidate : pages_) {
+    if (!candidate.segments.empty() && match_segments(candidate.segments, segments, nullptr, true)) {
+      page = &candidate;
       break;
     }
   }
-  if (!page && !from_disk) {
-    res.status = 404;
-    res.set_header("Content-Type", "text/plain; charset=utf-8");
-    res.body = kNotFoundPage;
+  if (!page && !from_disk) return not_found();
+  const auto send_page = [&res](const Page& shown, int status) {
+    res.status = status;
+    res.set_header("Content-Type", "text/html; charset=utf-8");
+    res.set_header("Cache-Control", "no-cache");
+    res.body = shown.html;
     return res;
-  }
+  };
+  if (page && page->is_public) return send_page(*page, 200);
   auto actor = services_.accounts.authenticate(session_token(req));
   if (!actor) {
     res.status = 303;
@@ -448,14 +476,10 @@ HttpResponse Dispatcher::page(const HttpRequest& req) const {
     return res;
   }
   if (from_disk) return file_from_disk(req);
-  const auto& needs = std::get<2>(*page);
-  if (needs && !domain::allows(actor->role, *needs)) {
-    set_static(res, "web/forbidden.html");
-    res.status = 403;
-    return res;
+  if (page->needs && !domain::allows(actor->role, *page->needs)) {
+    if (const auto* forbidden = page_named("forbidden")) return send_page(*forbidden, 403);
   }
-  set_static(res, std::get<1>(*page));
-  return res;
+  return send_page(*page, 200);
 }
 
 HttpResponse Dispatcher::file_from_disk(const HttpRequest& req) const {

@@ -76,6 +76,16 @@ class Dispatcher {
     Route route;
     std::vector<std::string> segments;  // "{id}" marks a parameter
   };
+  // A page of web/pages.json, composed into the shell.
+  struct Page {
+    std::string key;
+    std::vector<std::string> segments;  // empty: no address of its own (the forbidden page)
+    std::optional<domain::Permission> needs;
+    bool is_public = false;  // the sign-in page
+    std::string html;
+  };
+  void load_pages();
+  const Page* page_named(std::string_view key) const;
   const CompiledRoute* find_route(const std::string& method, const std::string& path, std::vector<std::string>* params,
                                   bool* path_known) const;
   HttpResponse api(const HttpRequest& request) const;
@@ -89,6 +99,7 @@ class Dispatcher {
   mutable Services services_;
   DispatchOptions options_;
   std::vector<CompiledRoute> routes_;
+  std::vector<Page> pages_;
 };
 
 // Adds the headers every answer carries (CSP, nosniff, frame and referrer policies).

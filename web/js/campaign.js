@@ -26,13 +26,6 @@ import {
   problemsTable,
 } from './common.js';
 
-const STATUS_LABELS = {
-  open: 'Đang nhận đăng ký',
-  reopened: 'Đã mở lại',
-  closed: 'Đã hết hạn đăng ký',
-  consolidated: 'Đã tổng hợp toàn cơ quan',
-};
-
 const campaignId = pathId();
 const base = `/api/v1/campaigns/${campaignId}`;
 const loadState = document.getElementById('load-state');
@@ -62,7 +55,7 @@ function showDetails() {
     ...detail('Phong trào', el('a', { href: `/movements/${campaign.movement_id}` }, campaign.movement_name)),
     ...detail('Hạn đăng ký', formatDate(campaign.deadline)),
     ...(campaign.reopened_until ? detail('Mở lại đến', formatDate(campaign.reopened_until)) : []),
-    ...detail('Trạng thái', el('span', { class: `badge ${kind}`, id: 'campaign-status' }, STATUS_LABELS[campaign.status])),
+    ...detail('Trạng thái', el('span', { class: `badge ${kind}`, id: 'campaign-status' }, campaign.status_label)),
     ...(campaign.consolidated_on
       ? detail('Tổng hợp toàn cơ quan', `${formatDate(campaign.consolidated_on)} (${campaign.consolidated_by})`)
       : []),

@@ -23,16 +23,9 @@ import {
   whileBusy,
 } from './common.js';
 
-const STATUS_LABELS = {
-  open: 'Đang nhận đăng ký',
-  reopened: 'Đã mở lại',
-  closed: 'Đã hết hạn',
-  consolidated: 'Đã tổng hợp',
-};
-
 function statusBadge(campaign) {
   const kind = campaign.status === 'open' || campaign.status === 'reopened' ? 'ok' : 'off';
-  return el('span', { class: `badge ${kind}` }, STATUS_LABELS[campaign.status] ?? campaign.status);
+  return el('span', { class: `badge ${kind}` }, campaign.status_label);
 }
 
 const results = document.getElementById('results');

@@ -442,25 +442,16 @@ export function setTitle(...parts) {
 // What every role may do; the navigation falls back to it when the session cannot be read.
 const BASELINE_PERMISSIONS = ['read_organisation', 'read_people'];
 
-const NAV_ITEMS = [
-  { href: '/', label: 'Tổng quan' },
-  { href: '/units', label: 'Cơ cấu tổ chức', needs: 'read_organisation' },
-  { href: '/people', label: 'Cá nhân', needs: 'read_people' },
-  { href: '/documents', label: 'Văn bản', needs: 'read_organisation' },
-  { href: '/movements', label: 'Phong trào', needs: 'read_organisation' },
-  { href: '/campaigns', label: 'Đăng ký thi đua', needs: 'read_organisation' },
-  { href: '/nominations', label: 'Xét khen thưởng', needs: 'nominate' },
-  { href: '/council', label: 'Hội đồng', needs: 'read_organisation' },
-  { href: '/decisions', label: 'Quyết định', needs: 'manage_reviews' },
-  { href: '/grants', label: 'Tra cứu khen thưởng', needs: 'read_organisation' },
-  { href: '/complaints', label: 'Khiếu nại', needs: 'manage_complaints' },
-  { href: '/reports', label: 'Báo cáo', needs: 'manage_reviews' },
-  { href: '/statistics', label: 'Thống kê', needs: 'read_organisation' },
-  { href: '/rules', label: 'Tiêu chuẩn' },
-  { href: '/audit', label: 'Nhật ký', needs: 'read_audit' },
-  { href: '/admin/accounts', label: 'Quản trị', needs: 'manage_accounts' },
-  { href: '/admin/roles', label: 'Vai trò' },
-];
+// The menu, from the page table the server declares every page in once (web/pages.json): it
+// arrives with the page as a JSON data block, each item with the permission its page needs.
+const NAV_ITEMS = (() => {
+  const data = document.getElementById('tdkt-menu');
+  try {
+    return JSON.parse(data?.textContent ?? '[]');
+  } catch {
+    return [];
+  }
+})();
 
 let sessionRequest = null;
 let signedIn = null;
