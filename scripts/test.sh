@@ -12,6 +12,10 @@ jobs="$(nproc)"
 echo "== format check"
 scripts/check-format.sh
 
+echo "== layer check"
+scripts/check-layers.sh --self-test
+scripts/check-layers.sh
+
 echo "== build ($preset)"
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$jobs"

@@ -50,8 +50,8 @@ class Pages : public ::testing::TestWithParam<std::string> {
 TEST_P(Pages, EveryPageOfTheTableIsTheShellWithItsContentTitleAndScripts) {
   const auto table = page_table();
   ASSERT_GE(table["pages"].size(), 30U);
-  for (const auto& [username, role] : {std::pair{"thu_canbo", domain::Role::kOfficer},
-                                       std::pair{"thu_xem", domain::Role::kViewer}}) {
+  for (const auto& [username, role] :
+       {std::pair{"thu_canbo", domain::Role::kOfficer}, std::pair{"thu_xem", domain::Role::kViewer}}) {
     ASSERT_EQ(server_->login(username).status, 200);
     for (const auto& page : table["pages"]) {
       if (!page.contains("path") || page.value("public", false)) continue;
