@@ -1,7 +1,7 @@
 #pragma once
 // Accounts, sessions and sign-in: password check (Argon2id), throttling of failed sign-ins per
 // account and client address together, sessions kept in the database so that several server
-// instances behind one address serve the same user. ADR 0006 and ADR 0010 record the choices.
+// instances behind one address serve the same user. ADR 0006 and ADR 0011 record the choices.
 
 #include <cstdint>
 #include <memory>

@@ -130,6 +130,36 @@ TEST_P(Auth, AnAttackerHoldsBackOnlyTheirOwnAddress) {
   EXPECT_TRUE(accounts.login({"canbo", kTestPassword, "203.0.113.21", ""}).result);
 }
 
+// The same attack over HTTP, behind a trusted proxy (nginx on 127.0.0.1) that names each client
+// in X-Forwarded-For.
+TEST_P(Auth, BehindTheProxyTheAttackersAddressWaitsAndTheAdministratorSignsInAtOnce) {
+  db_->add_account("admin", domain::Role::kAdmin);
+  auto options = TestServer::test_options();
+  options.trusted_proxies = {"127.0.0.1"};
+  TestServer proxied(*db_, options);
+  auto sign_in = [&](const std::string& client, const std::string& username, const std::string& password) {
+    auto answer = proxied.client().Post("/api/v1/login", {{"X-Forwarded-For", "192.0.2.1, " + client}},
+                                        nlohmann::json{{"username", username}, {"password", password}}.dump(),
+                                        "application/json");
+    return answer ? std::make_pair(answer->status, answer->get_header_value("Retry-After"))
+                  : std::make_pair(0, std::string());
+  };
+  const std::string attacker = "198.51.100.7";
+  for (int i = 0; i < 5; ++i)
+    sign_in(attacker, "admin", "doan-" + std::to_string(i));
+  for (int i = 0; i < 20; ++i)
+    sign_in(attacker, "khong-co-" + std::to_string(i), "sai");
+  const auto held = sign_in(attacker, "admin", kTestPassword);
+  EXPECT_EQ(held.first, 429);
+  EXPECT_EQ(held.second, "2");
+  EXPECT_EQ(sign_in("203.0.113.20", "admin", kTestPassword).first, 200);
+  EXPECT_EQ(sign_in("203.0.113.21", "canbo", kTestPassword).first, 200);
+  EXPECT_EQ(sign_in(attacker, "nhanvien", kTestPassword).first, 200);
+  // Every attempt is recorded under the client's address, none under the proxy's.
+  EXPECT_EQ(db_->count("login_attempt WHERE address = '127.0.0.1'"), 0);
+  EXPECT_EQ(db_->count("login_attempt WHERE address = '" + attacker + "' AND succeeded = 0"), 23);
+}
+
 // The count-then-record of attempts is one short transaction (serialised on PostgreSQL by an
 // advisory lock): sixteen guesses at once get three tries, not sixteen.
 TEST_P(Auth, ParallelGuessesGetNoMoreTriesThanSequentialOnes) {
