@@ -14,8 +14,7 @@ Error forbidden(const Actor& actor, std::string_view what) {
           ""};
 }
 
-// The units valid on `day` that carry on `unit`: itself, or its successors.
-std::vector<UnitId> current_forms(OrganisationRepository& repo, UnitId unit, CivilDate day) {
+std::vector<UnitId> forms_of(OrganisationRepository& repo, UnitId unit, CivilDate day) {
   std::vector<UnitId> result;
   std::set<UnitId> seen;
   std::vector<UnitId> frontier{unit};
@@ -69,7 +68,7 @@ std::optional<std::vector<UnitId>> people_units(UnitOfWork& work, const Actor& a
     case domain::PeopleScope::kNone: return std::vector<UnitId>{};
     case domain::PeopleScope::kSubtree: {
       if (!actor.scope_unit) return std::vector<UnitId>{};
-      return subtree(repo, current_forms(repo, *actor.scope_unit, day), day);
+      return subtree(repo, forms_of(repo, *actor.scope_unit, day), day);
     }
     case domain::PeopleScope::kOwnUnit: {
       std::vector<UnitId> units;
@@ -78,7 +77,7 @@ std::optional<std::vector<UnitId>> people_units(UnitOfWork& work, const Actor& a
           if (membership.period.contains(day)) units.push_back(membership.unit);
         }
       }
-      if (units.empty() && actor.scope_unit) units = current_forms(repo, *actor.scope_unit, day);
+      if (units.empty() && actor.scope_unit) units = forms_of(repo, *actor.scope_unit, day);
       return units;
     }
   }
@@ -86,15 +85,43 @@ std::optional<std::vector<UnitId>> people_units(UnitOfWork& work, const Actor& a
 }
 
 bool person_in_scope(UnitOfWork& work, const Actor& actor, PersonId person, CivilDate day) {
-  if (actor.person && *actor.person == person) return true;
-  const auto units = people_units(work, actor, day);
-  if (!units) return true;
-  for (const auto& membership : work.people().memberships_of(person)) {
-    if (membership.period.contains(day) && std::find(units->begin(), units->end(), membership.unit) != units->end()) {
-      return true;
+  return ScopeFilter(work, actor, day).covers_person(person);
+}
+
+std::vector<UnitId> current_forms(UnitOfWork& work, UnitId unit, CivilDate day) {
+  return forms_of(work.organisation(), unit, day);
+}
+
+ScopeFilter::ScopeFilter(UnitOfWork& work, const Actor& actor, CivilDate day)
+    : work_(work), self_(actor.person), day_(day) {
+  if (auto units = people_units(work, actor, day)) units_ = std::set<UnitId>(units->begin(), units->end());
+}
+
+bool ScopeFilter::covers_unit(UnitId unit) const {
+  return !units_ || units_->contains(unit);
+}
+
+bool ScopeFilter::covers_person(PersonId person) {
+  if (!units_ || (self_ && *self_ == person)) return true;
+  auto [at, inserted] = persons_.try_emplace(person.value, false);
+  if (inserted) {
+    for (const auto& membership : work_.people().memberships_of(person)) {
+      if (membership.period.contains(day_) && units_->contains(membership.unit)) {
+        at->second = true;
+        break;
+      }
     }
   }
-  return false;
+  return at->second;
+}
+
+bool ScopeFilter::covers(const domain::SubjectRef& subject) {
+  switch (subject.kind) {
+    case domain::rules::SubjectKind::kPerson: return covers_person(PersonId{subject.id});
+    case domain::rules::SubjectKind::kUnit: return covers_unit(UnitId{subject.id});
+    case domain::rules::SubjectKind::kHousehold: break;
+  }
+  return everyone();
 }
 
 Status require_unit_in_scope(UnitOfWork& work, const Actor& actor, UnitId unit, CivilDate day) {

@@ -249,8 +249,10 @@ Result<std::vector<RegistrationView>> CampaignService::registrations(const Actor
   TDKT_TRY(require(actor, domain::Permission::kReadPeople));
   auto work = store_.read();
   if (!work->campaigns().find_campaign(id)) return campaign_not_found(id);
+  ScopeFilter scope(*work, actor, clock_.today());
   std::vector<RegistrationView> views;
   for (auto& registration : work->campaigns().registrations(id)) {
+    if (!scope.covers(registration.subject)) continue;  // a unit head's subtree, a staff member's unit
     RegistrationView item;
     item.subject_name = subject_name(*work, registration.subject);
     item.unit_name = unit_name(*work, registration.unit);
@@ -422,11 +424,13 @@ Result<std::vector<RosterEntry>> CampaignService::roster(const Actor& actor, Cam
   for (const auto& registration : work->campaigns().registrations(id))
     registered[{registration.subject.kind, registration.subject.id}].push_back(registration.honour);
   const bool collective = has_collective_honour(*campaign, honours_);
+  ScopeFilter scope(*work, actor, clock_.today());
   std::vector<RosterEntry> roster;
   std::set<std::int64_t> listed;
   for (const auto& entry : campaign->units) {
     if (only && entry.unit != *only) continue;
     auto add = [&](const domain::SubjectRef& subject, std::string name) {
+      if (!scope.covers(subject)) return;  // listed only within the actor's people scope
       auto found = registered.find({subject.kind, subject.id});
       roster.push_back({subject, std::move(name), entry.unit,
                         found == registered.end() ? std::vector<std::string>{} : found->second});
@@ -448,18 +452,30 @@ Result<std::vector<RosterEntry>> CampaignService::roster(const Actor& actor, Cam
 Result<Reminders> CampaignService::reminders(const Actor& actor, CampaignId id) {
   auto view = campaign(actor, id);
   if (!view) return std::move(view).error();
+  // Within the actor's people scope: the roster lists only those the actor may see.
   auto everyone = roster(actor, id, std::nullopt);
   if (!everyone) return std::move(everyone).error();
+  std::set<UnitId> covered;
+  {
+    auto work = store_.read();
+    ScopeFilter scope(*work, actor, clock_.today());
+    for (const auto& entry : view->campaign.units) {
+      if (scope.covers_unit(entry.unit)) covered.insert(entry.unit);
+    }
+  }
   Reminders reminders;
   reminders.reference_day = view->reference_day;
   const bool collective = has_collective_honour(view->campaign, honours_);
   for (std::size_t i = 0; i < view->campaign.units.size(); ++i) {
     const auto& entry = view->campaign.units[i];
+    const bool visible = std::any_of(everyone->begin(), everyone->end(),
+                                     [&](const RosterEntry& subject) { return subject.unit == entry.unit; });
+    if (!visible && !covered.contains(entry.unit)) continue;  // nobody of it within the actor's scope
     ReminderUnit unit;
     unit.unit = entry.unit;
     unit.unit_name = view->unit_names[i];
     unit.consolidated = entry.consolidated_on.has_value() || view->campaign.consolidated();
-    unit.unit_expected = collective;
+    unit.unit_expected = collective && covered.contains(entry.unit);
     for (const auto& subject : *everyone) {
       if (subject.unit != entry.unit) continue;
       if (subject.subject.kind == rules::SubjectKind::kUnit) {

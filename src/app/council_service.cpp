@@ -79,7 +79,8 @@ Snapshot snapshot(const domain::Session& session) {
           {"attendance", attendance},
           {"items", items},
           {"minutes_document_id",
-           session.minutes_document ? std::to_string(session.minutes_document->value) : std::string()}};
+           session.minutes_document ? std::to_string(session.minutes_document->value) : std::string()},
+          {"paper_ballot", session.paper_ballot ? "1" : "0"}};
 }
 
 Status require_read(const Actor& actor) {
@@ -254,11 +255,17 @@ Result<SessionView> CouncilService::view(UnitOfWork& work, const Actor& actor, d
     const auto* honour = rules->find(nomination->honour);
     item_view.honour_name = honour ? honour->name : nomination->honour;
     item_view.required = honour ? honour->council_vote.required(item.members) : 0;
-    if (!item.passed && !item.secret) {
+    // A secret item shows nothing but how many have voted until the session closes: neither the
+    // running counts nor who voted, since two polls around one ballot would give that member's
+    // choice. Every role, the officer included, sees it so.
+    item_view.sealed = item.secret && session.status != domain::SessionStatus::kClosed;
+    if (item_view.sealed || (!item.passed && !item.secret)) {
       item_view.item.approvals = item_view.item.rejections = item_view.item.abstentions = 0;
     }
     for (const auto& ballot : ballots) {
       if (ballot.nomination != item.nomination) continue;
+      ++item_view.voted;
+      if (view.actor_member && ballot.person == *view.actor_member) item_view.actor_voted = true;
       item_view.voters.push_back({ballot.person, person_name(work, ballot.person), ballot.written, ballot.choice});
       if (!item.passed) {
         if (ballot.choice == domain::Choice::kApprove) ++item_view.item.approvals;
@@ -268,11 +275,13 @@ Result<SessionView> CouncilService::view(UnitOfWork& work, const Actor& actor, d
     }
     for (const auto& cast : casts) {
       if (cast.nomination != item.nomination) continue;
-      item_view.voters.push_back({cast.person, person_name(work, cast.person), cast.written, std::nullopt});
+      ++item_view.voted;
+      if (view.actor_member && cast.person == *view.actor_member) item_view.actor_voted = true;
+      if (!item_view.sealed) {
+        item_view.voters.push_back({cast.person, person_name(work, cast.person), cast.written, std::nullopt});
+      }
     }
     if (view.actor_member) {
-      item_view.actor_voted = std::any_of(item_view.voters.begin(), item_view.voters.end(),
-                                          [&](const VoterView& voter) { return voter.person == *view.actor_member; });
       Status may = accepts;
       if (may) may = domain::may_vote(session, *view.actor_member, false, subject_person(*nomination), "Bạn");
       if (may && item_view.actor_voted) may = Error::conflict(ErrorCode::kConflict, "", "Bạn đã biểu quyết.");
@@ -291,6 +300,13 @@ Result<SessionView> CouncilService::view(UnitOfWork& work, const Actor& actor, d
   return view;
 }
 
+void CouncilService::keep_visible(UnitOfWork& work, const Actor& actor, SessionView& view) const {
+  if (view.actor_member) return;  // a member reads the whole agenda they vote on
+  ScopeFilter scope(work, actor, clock_.today());
+  if (scope.everyone()) return;
+  std::erase_if(view.items, [&](const SessionItemView& item) { return !scope.covers_unit(item.nomination.unit); });
+}
+
 Result<std::vector<SessionView>> CouncilService::sessions(const Actor& actor, std::optional<ReviewId> review) {
   TDKT_TRY(require_read(actor));
   auto work = store_.read();
@@ -298,6 +314,7 @@ Result<std::vector<SessionView>> CouncilService::sessions(const Actor& actor, st
   for (auto& session : work->council().list_sessions(review)) {
     auto view = this->view(*work, actor, std::move(session));
     if (!view) return std::move(view).error();
+    keep_visible(*work, actor, *view);
     views.push_back(std::move(*view));
   }
   return views;
@@ -308,7 +325,28 @@ Result<SessionView> CouncilService::session(const Actor& actor, SessionId id) {
   auto work = store_.read();
   auto session = work->council().find_session(id);
   if (!session) return session_not_found(id);
-  return view(*work, actor, std::move(*session));
+  auto result = view(*work, actor, std::move(*session));
+  if (result) keep_visible(*work, actor, *result);
+  return result;
+}
+
+Result<SessionView> CouncilService::set_paper_ballot(const Actor& actor, SessionId id, bool paper_ballot) {
+  TDKT_TRY(require(actor, domain::Permission::kManageReviews));
+  auto work = store_.write();
+  auto session = work->council().find_session(id);
+  if (!session) return session_not_found(id);
+  if (session->status != domain::SessionStatus::kPlanned) {
+    return Error::conflict(ErrorCode::kConflict, "paper_ballot",
+                           "Phiên họp đã khai mạc; hình thức bỏ phiếu giấy chỉ đăng ký trước khi khai mạc.");
+  }
+  const auto before = snapshot(*session);
+  session->paper_ballot = paper_ballot;
+  work->council().update_session(*session, false);
+  work->audit({actor.name, "session", id.value, "paper_ballot", before, snapshot(*session)}, clock_.now_iso());
+  auto result = view(*work, actor, std::move(*session));
+  if (!result) return result;
+  work->commit();
+  return result;
 }
 
 Result<SessionView> CouncilService::create_session(const Actor& actor, const SessionRequest& request) {
@@ -335,6 +373,7 @@ Result<SessionView> CouncilService::create_session(const Actor& actor, const Ses
   session.review = review->id;
   session.held_on = request.held_on;
   session.place = request.place;
+  session.paper_ballot = request.paper_ballot;
   TDKT_TRY(domain::check_session_details(session));
   for (const auto& member : council->members)
     session.members.push_back({member.person, member.role, member.position, domain::Attendance::kPresent});
@@ -457,6 +496,14 @@ Result<SessionView> CouncilService::cast(const Actor& actor, SessionId id, const
   const bool written = for_other && member && member->attendance == domain::Attendance::kAbsentWritten;
   const auto name = person_name(*work, voter);
   TDKT_TRY(domain::may_vote(*session, voter, written, subject_person(*nomination), name));
+  if (for_other && !written && !session->paper_ballot) {
+    // A member present votes themselves: the officer does not pre-empt them.
+    return Error::conflict(ErrorCode::kConflict, "person_id",
+                           name +
+                               " có mặt và tự biểu quyết trên trang phiên họp. Cán bộ chỉ ghi phiếu thay thành viên "
+                               "vắng mặt có phiếu biểu quyết bằng văn bản, hoặc ghi phiếu giấy khi phiên họp đã được "
+                               "đăng ký là phiên bỏ phiếu giấy trước khi khai mạc.");
+  }
   const auto ballots = work->council().ballots(id);
   const auto casts = work->council().casts(id);
   const bool voted =
@@ -468,18 +515,21 @@ Result<SessionView> CouncilService::cast(const Actor& actor, SessionId id, const
     return Error::conflict(ErrorCode::kConflict, "nomination_id",
                            name + " đã biểu quyết đề nghị này; mỗi thành viên chỉ biểu quyết một lần.");
   }
-  Snapshot after{{"nomination_id", std::to_string(request.nomination.value)},
-                 {"person_id", std::to_string(voter.value)},
-                 {"written", written ? "1" : "0"},
-                 {"secret", item->secret ? "1" : "0"}};
   if (item->secret) {
-    // Only that the member voted, and the counts: the audit record keeps no choice either.
+    // Only that the member voted, and the counts. The audit record, ordered and timed, says no
+    // more than "this member voted in this session": not the item, not the choice.
     work->council().insert_secret_ballot(id, {voter, request.nomination, written}, request.choice);
-    work->audit({actor.name, "session", id.value, "ballot_cast", std::nullopt, after}, clock_.now_iso());
+    work->audit({actor.name, "session", id.value, "ballot_cast", std::nullopt,
+                 Snapshot{{"person_id", std::to_string(voter.value)}, {"written", written ? "1" : "0"}}},
+                clock_.now_iso());
   } else {
     work->council().insert_ballot(id, {voter, request.nomination, request.choice, written});
-    after.emplace_back("choice", std::string(domain::to_string(request.choice)));
-    work->audit({actor.name, "session", id.value, "ballot", std::nullopt, after}, clock_.now_iso());
+    work->audit({actor.name, "session", id.value, "ballot", std::nullopt,
+                 Snapshot{{"nomination_id", std::to_string(request.nomination.value)},
+                          {"person_id", std::to_string(voter.value)},
+                          {"written", written ? "1" : "0"},
+                          {"choice", std::string(domain::to_string(request.choice))}}},
+                clock_.now_iso());
   }
   auto stored = work->council().find_session(id);
   auto result = view(*work, actor, std::move(*stored));

@@ -7,7 +7,7 @@
 // absent members); closing tallies each item against its threshold, sets each nomination
 // approved or rejected and registers the minutes (biên bản) as a numbered document, all in one
 // transaction. Every write is one transaction with its audit record; a secret ballot's audit
-// record says who voted, never how.
+// record says only that a member voted in the session, never on what or how.
 
 #include <optional>
 #include <string>
@@ -32,12 +32,17 @@ struct VoterView {
 };
 
 struct SessionItemView {
-  domain::SessionItem item;  // for an open item the counts are those of its ballots so far
+  // For an open item the counts are those of its ballots so far; for a sealed item, zero.
+  domain::SessionItem item;
   domain::Nomination nomination;
   std::string subject_name;
   std::string honour_name;
   int required = 0;  // the fewest approvals that pass
-  std::vector<VoterView> voters;
+  int voted = 0;     // how many members have voted on it
+  // A secret item of a session not yet closed: its counts and who voted are withheld from every
+  // reader; only `voted` is shown.
+  bool sealed = false;
+  std::vector<VoterView> voters;  // empty while sealed
   bool actor_voted = false;
   bool actor_may_vote = false;  // the signed-in member may vote on it now
   std::string actor_refusal;    // why not, when the actor is a member
@@ -63,6 +68,7 @@ struct SessionRequest {
   ReviewId review;
   CivilDate held_on;
   std::string place;
+  bool paper_ballot = false;  // members vote on paper; the officer records each ballot
 };
 
 struct AttendanceChange {
@@ -73,8 +79,9 @@ struct AttendanceChange {
 struct BallotRequest {
   NominationId nomination;
   domain::Choice choice = domain::Choice::kApprove;
-  // The member the officer records a ballot for (a written vote of an absent member, or a paper
-  // ballot of a present one); empty: the signed-in member votes.
+  // The member the officer records a ballot for: the written vote of a member absent with one,
+  // or, in a session declared a paper-ballot session, a paper ballot of a member present.
+  // Empty: the signed-in member votes.
   std::optional<PersonId> person;
 };
 
@@ -89,15 +96,22 @@ class CouncilService {
   // Replaces the name, term, document and members. Sessions already set up keep their members.
   Result<CouncilView> update(const Actor& actor, domain::Council council);
 
-  // Newest first; of one review when given.
+  // Newest first; of one review when given. A unit head or staff member who is not a member of
+  // the session sees only the items of nominations proposed by a unit of their scope.
   Result<std::vector<SessionView>> sessions(const Actor& actor, std::optional<ReviewId> review);
   Result<SessionView> session(const Actor& actor, SessionId id);
+  // Declares (or undeclares) a paper-ballot session; before it opens only; audited.
+  Result<SessionView> set_paper_ballot(const Actor& actor, SessionId id, bool paper_ballot);
   // Every member of the council is listed as present; the agenda is the review's nominations
   // under review.
   Result<SessionView> create_session(const Actor& actor, const SessionRequest& request);
   // Before the session opens only.
   Result<SessionView> set_attendance(const Actor& actor, SessionId id, const std::vector<AttendanceChange>& changes);
   Result<SessionView> open(const Actor& actor, SessionId id);
+  // A member's own ballot (kVote), or one the officer records (kManageReviews) for a member
+  // absent with a written vote or in a paper-ballot session; kConflict for a member present in
+  // any other session. A secret ballot adds its choice to the item's counts and records only
+  // that the member voted; its audit record names the member and the session, nothing more.
   Result<SessionView> cast(const Actor& actor, SessionId id, const BallotRequest& request);
   // Tallies, sets each nomination approved or rejected, registers the minutes.
   Result<SessionView> close(const Actor& actor, SessionId id);
@@ -105,6 +119,8 @@ class CouncilService {
  private:
   Result<domain::rules::RuleSet> rules_for(const domain::Review& review) const;
   Result<SessionView> view(UnitOfWork& work, const Actor& actor, domain::Session session);
+  // Drops the items a scoped reader may not see (see sessions()).
+  void keep_visible(UnitOfWork& work, const Actor& actor, SessionView& view) const;
   Result<std::vector<domain::SessionItem>> agenda(UnitOfWork& work, const domain::Session& session,
                                                   const domain::rules::RuleSet& rules) const;
 

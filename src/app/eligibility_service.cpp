@@ -40,7 +40,7 @@ void finish_views(rules::Subject& subject) {
 }  // namespace
 
 Result<rules::Subject> EligibilityService::facts(UnitOfWork& work, const domain::SubjectRef& ref, int year,
-                                                 std::vector<std::string>* notes) const {
+                                                 std::vector<std::string>* notes, MemberFigures figures) const {
   const auto& catalogue = library_->catalogue();
   rules::Subject subject;
   subject.kind = ref.kind;
@@ -75,7 +75,7 @@ Result<rules::Subject> EligibilityService::facts(UnitOfWork& work, const domain:
     }
     const auto lineage = unit_lineage(work, unit);
     bool derived = false;
-    for (const auto& view : unit_year_views(work, lineage)) {
+    for (const auto& view : unit_year_views(work, lineage, figures)) {
       const auto& record = view.record;
       rules::YearRecord year_record;
       year_record.year = short_year(record.year);
@@ -112,6 +112,11 @@ Result<rules::Subject> EligibilityService::facts(UnitOfWork& work, const domain:
         notes->push_back(
             "Số thành viên, số hoàn thành nhiệm vụ, LĐTT, CSTĐCS và bị kỷ luật chưa nhập cho năm nào thì được tính "
             "từ hồ sơ năm của từng thành viên.");
+      }
+      if (figures == MemberFigures::kStoredOnly) {
+        notes->push_back(
+            "Đơn vị nằm ngoài phạm vi cá nhân được giao cho tài khoản: số hoàn thành nhiệm vụ, LĐTT, CSTĐCS và bị kỷ "
+            "luật của thành viên chỉ tính theo số liệu đã nhập cho đơn vị, không tính từ hồ sơ từng người.");
       }
     }
   } else {
@@ -164,7 +169,10 @@ Result<EligibilityReport> EligibilityService::evaluate(const Actor& actor, const
     return Error::invalid("year", "Năm xét (" + std::to_string(report.year) + ") sau năm của ngày quyết định (" +
                                       report.decision_date.vn() + ").");
   }
-  auto subject = facts(*work, request.subject, report.year, &report.notes);
+  const auto figures = request.subject.kind == rules::SubjectKind::kUnit
+                           ? member_figures_for(*work, actor, UnitId{request.subject.id}, clock_.today())
+                           : MemberFigures::kDerived;
+  auto subject = facts(*work, request.subject, report.year, &report.notes, figures);
   if (!subject) return std::move(subject).error();
   if (auto consistent = rules::check_consistency(*subject, report.decision_date.year()); !consistent) {
     Error error = consistent.error();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/ports.hpp"
+#include "app/records_service.hpp"
 #include "domain/rules/evaluator.hpp"
 #include "domain/rules/path.hpp"
 
@@ -39,8 +40,11 @@ class EligibilityService {
   Result<EligibilityReport> evaluate(const Actor& actor, const EligibilityRequest& request);
 
   // The engine's facts for a stored subject (what `tdkt rules check` would read from a case file).
+  // A unit's member counts not stored are derived from its members' records, or left unknown
+  // with MemberFigures::kStoredOnly (for a reader whose people scope leaves the unit out).
   Result<domain::rules::Subject> facts(UnitOfWork& work, const domain::SubjectRef& subject, int year,
-                                       std::vector<std::string>* notes = nullptr) const;
+                                       std::vector<std::string>* notes = nullptr,
+                                       MemberFigures figures = MemberFigures::kDerived) const;
 
  private:
   Store& store_;

@@ -247,9 +247,11 @@ Result<std::vector<Candidate>> NominationService::candidates(const Actor& actor,
   }
   std::vector<Candidate> found;
   std::set<std::pair<std::string, std::int64_t>> seen;  // one candidate per subject and honour
+  ScopeFilter scope(*work, actor, today);
   for (const auto& campaign : campaigns) {
     for (const auto& registration : work->campaigns().registrations(campaign.id)) {
-      if (!contains(units, registration.unit)) continue;
+      // Counted under a unit of the scope, and (a person who moved since) still within it.
+      if (!contains(units, registration.unit) || !scope.covers(registration.subject)) continue;
       const auto key =
           std::make_pair(registration.honour + "/" + std::string(rules::to_string(registration.subject.kind)),
                          registration.subject.id);
@@ -508,11 +510,15 @@ Result<ReviewView> NominationService::create_review(const Actor& actor, const Re
 Result<std::vector<ReviewSummary>> NominationService::reviews(const Actor& actor, std::optional<int> year) {
   TDKT_TRY(require(actor, domain::Permission::kNominate));
   auto work = store_.read();
+  ScopeFilter scope(*work, actor, clock_.today());
   std::vector<ReviewSummary> found;
   for (auto& review : work->nominations().list_reviews(year)) {
-    const auto count = static_cast<int>(work->nominations().list_review(review.id).size());
+    const auto nominations = work->nominations().list_review(review.id);
+    // A unit head counts only the nominations of their units, as the review shows them.
+    const auto count = std::count_if(nominations.begin(), nominations.end(),
+                                     [&](const domain::Nomination& item) { return scope.covers_unit(item.unit); });
     const auto name = unit_name(*work, review.unit);
-    found.push_back({std::move(review), name, count});
+    found.push_back({std::move(review), name, static_cast<int>(count)});
   }
   return found;
 }
@@ -522,7 +528,14 @@ Result<ReviewView> NominationService::review(const Actor& actor, ReviewId id) {
   auto work = store_.read();
   auto found = work->nominations().find_review(id);
   if (!found) return Error::not_found("Không tìm thấy đợt xét khen thưởng mã " + std::to_string(id.value) + ".");
-  return review_view(*work, std::move(*found));
+  auto view = review_view(*work, std::move(*found));
+  if (!view) return view;
+  // The quota places were counted over the whole review; a unit head sees only the entries of
+  // the units they may read a nomination of (as GET /nominations/{id} does).
+  ScopeFilter scope(*work, actor, clock_.today());
+  std::erase_if(view->entries,
+                [&](const ReviewEntry& entry) { return !scope.covers_unit(entry.view.nomination.unit); });
+  return view;
 }
 
 Result<ReviewView> NominationService::gather(const Actor& actor, ReviewId id,

@@ -22,6 +22,29 @@ Error out_of_scope(const Actor& actor) {
           ""};
 }
 
+// Whether the actor created `person` (the audit trail's create record) and the person has never
+// had a membership: the only outsider a scoped account may bring into its units.
+bool created_by_without_membership(UnitOfWork& work, const Actor& actor, PersonId person) {
+  if (!work.people().memberships_of(person).empty()) return false;
+  const auto history = work.audit_history("person", person.value);
+  return !history.empty() && history.front().entry.action == "create" && history.front().entry.actor == actor.name;
+}
+
+// A scoped account (unit head) changes memberships only of persons within its scope; it adds a
+// first membership also to a person it has just created. Anyone else is the officer's to move.
+Status require_membership_person(UnitOfWork& work, const Actor& actor, const domain::Person& person, bool create,
+                                 CivilDate today) {
+  if (person_in_scope(work, actor, person.id, today)) return {};
+  if (create && created_by_without_membership(work, actor, person.id)) return {};
+  return Error{ErrorCode::kForbidden,
+               "Cá nhân \"" + person.full_name() + "\" không thuộc phạm vi đơn vị được giao cho tài khoản \"" +
+                   actor.name +
+                   "\": tài khoản chỉ thêm, sửa quá trình công tác của người đang công tác trong phạm vi, hoặc của "
+                   "người do chính tài khoản vừa tạo và chưa có quá trình công tác nào. Hãy đề nghị cán bộ thi "
+                   "đua - khen thưởng cập nhật quá trình công tác của người này.",
+               "person_id"};
+}
+
 }  // namespace
 
 Result<domain::Person> PeopleService::person(const Actor& actor, PersonId id) {
@@ -180,7 +203,9 @@ Result<domain::Membership> PeopleService::save_membership(const Actor& actor, do
     membership.person = before->person;
     TDKT_TRY(require_unit_in_scope(*work, actor, before->unit, today));
   }
-  if (!people.find_person(membership.person)) return person_not_found(membership.person);
+  auto person = people.find_person(membership.person);
+  if (!person) return person_not_found(membership.person);
+  TDKT_TRY(require_membership_person(*work, actor, *person, create, today));
   auto unit = work->organisation().find_unit(membership.unit);
   if (!unit) return Error::invalid("unit_id", "Không tìm thấy đơn vị.");
   TDKT_TRY(require_unit_in_scope(*work, actor, membership.unit, today));
@@ -210,6 +235,9 @@ Status PeopleService::delete_membership(const Actor& actor, MembershipId id) {
   auto before = work->people().find_membership(id);
   if (!before) return membership_not_found(id);
   TDKT_TRY(require_unit_in_scope(*work, actor, before->unit, clock_.today()));
+  auto person = work->people().find_person(before->person);
+  if (!person) return person_not_found(before->person);
+  TDKT_TRY(require_membership_person(*work, actor, *person, false, clock_.today()));
   work->people().delete_membership(id);
   work->audit({actor.name, "membership", id.value, "delete", snapshot(*before), std::nullopt}, clock_.now_iso());
   work->commit();

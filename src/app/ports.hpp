@@ -360,7 +360,14 @@ struct StoredAccount {
 struct StoredSession {
   AccountId account;
   std::string csrf_token;
-  std::int64_t expires_at = 0;  // unix seconds
+  std::int64_t expires_at = 0;    // unix seconds: the end of its lifetime
+  std::int64_t last_seen_at = 0;  // unix seconds: when it was last used (to the touch interval)
+};
+
+// Failed sign-in attempts counted for throttling: how many, and when the newest was made.
+struct AttemptCount {
+  int failures = 0;
+  std::int64_t last_at = 0;
 };
 
 class AccountRepository {
@@ -373,18 +380,32 @@ class AccountRepository {
   virtual void update(const domain::Account& account) = 0;
   virtual void set_password(AccountId id, const std::string& password_hash, std::int64_t now) = 0;
 
+  // Stores a session used last at `now`.
   virtual void insert_session(const std::string& token_digest, const StoredSession& session, const std::string& address,
                               std::int64_t now) = 0;
   virtual std::optional<StoredSession> find_session(const std::string& token_digest) = 0;
+  virtual void touch_session(const std::string& token_digest, std::int64_t now) = 0;
   virtual void delete_session(const std::string& token_digest) = 0;
   virtual void delete_sessions_of(AccountId id) = 0;
-  virtual void delete_expired_sessions(std::int64_t now) = 0;
+  // Every session of the account but the one with `keep_digest`.
+  virtual void delete_other_sessions(AccountId id, const std::string& keep_digest) = 0;
+  // Sessions past their lifetime (expires_at <= now) or unused since `idle_since`.
+  virtual void delete_expired_sessions(std::int64_t now, std::int64_t idle_since) = 0;
 
-  virtual void record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
-                                    std::int64_t now) = 0;
-  // Failed attempts since `since` (unix seconds) for a username, and from an address.
-  virtual int failures_for_username(const std::string& username, std::int64_t since) = 0;
-  virtual int failures_from_address(const std::string& address, std::int64_t since) = 0;
+  // Serialises the count-then-record of sign-in attempts across instances until the end of the
+  // transaction (an advisory lock on PostgreSQL; SQLite's write transaction is already exclusive).
+  virtual void lock_attempts() = 0;
+  // Records an attempt; returns its id. An attempt is recorded as failed before the password is
+  // checked, and marked succeeded afterwards when it was right.
+  virtual std::int64_t record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
+                                            std::int64_t now) = 0;
+  virtual void mark_attempt_succeeded(std::int64_t id) = 0;
+  // Failed attempts since `since` for this username from this address, after the pair's last
+  // success; and from this address for any username.
+  virtual AttemptCount failures_of_pair(const std::string& username, const std::string& address,
+                                        std::int64_t since) = 0;
+  virtual AttemptCount failures_from_address(const std::string& address, std::int64_t since) = 0;
+  virtual void delete_attempts_before(std::int64_t before) = 0;
 };
 
 struct AuditVerification {

@@ -82,7 +82,7 @@ DerivedCounts derive_counts(UnitOfWork& work, UnitId unit, int year) {
 }
 
 // A CSTĐCS holder is also counted among the LĐTT holders: the title requires it.
-void fill_derived(UnitOfWork& work, UnitYearView& view) {
+void fill_derived(UnitOfWork& work, UnitYearView& view, MemberFigures figures) {
   auto& record = view.record;
   const bool needs = !record.members || !record.members_completed || !record.members_ldtt || !record.members_cstdcs ||
                      !record.members_disciplined;
@@ -93,6 +93,7 @@ void fill_derived(UnitOfWork& work, UnitYearView& view) {
     record.members = counts.members;
     view.derived_members = true;
   }
+  if (figures == MemberFigures::kStoredOnly) return;
   if (!record.members_completed && counts.completed) {
     record.members_completed = counts.completed;
     view.derived_completed = true;
@@ -133,7 +134,7 @@ std::vector<UnitId> unit_lineage(UnitOfWork& work, UnitId unit) {
   return lineage;
 }
 
-std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<UnitId>& lineage) {
+std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<UnitId>& lineage, MemberFigures figures) {
   // The nearest unit's record of a year wins: after a merger, the successor's own record of a
   // year replaces what a predecessor recorded for it.
   std::map<int, UnitYearView> by_year;
@@ -150,30 +151,60 @@ std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<Un
   std::vector<UnitYearView> result;
   result.reserve(by_year.size());
   for (auto& [year, view] : by_year) {
-    fill_derived(work, view);
+    fill_derived(work, view, figures);
     result.push_back(std::move(view));
   }
   return result;
 }
 
-Status RecordsService::require_person(UnitOfWork& work, const Actor& actor, PersonId person, bool write) {
+MemberFigures member_figures_for(UnitOfWork& work, const Actor& actor, UnitId unit, CivilDate today) {
+  const ScopeFilter scope(work, actor, today);
+  return scope.covers_unit(unit) ? MemberFigures::kDerived : MemberFigures::kStoredOnly;
+}
+
+Status RecordsService::require_person(UnitOfWork& work, const Actor& actor, PersonId person, bool write,
+                                      std::optional<int> year) {
   TDKT_TRY(require(actor, write ? domain::Permission::kManageRecords : domain::Permission::kReadPeople));
   if (!work.people().find_person(person)) return person_not_found(person);
-  if (!person_in_scope(work, actor, person, clock_.today())) return out_of_scope(actor);
-  return {};
+  const auto today = clock_.today();
+  if (!person_in_scope(work, actor, person, today)) return out_of_scope(actor);
+  if (!write || !year) return {};
+  const auto units = people_units(work, actor, today);
+  if (!units || (actor.person && *actor.person == person)) return {};
+  // A transferee's years before they joined stay with the units they worked in then.
+  std::set<UnitId> allowed;
+  for (const auto unit : *units) {
+    for (const auto predecessor : unit_lineage(work, unit))
+      allowed.insert(predecessor);
+  }
+  const Period span{*CivilDate::from_ymd(*year, 1, 1), CivilDate::from_ymd(*year, 12, 31)};
+  for (const auto& membership : work.people().memberships_of(person)) {
+    if (allowed.contains(membership.unit) && membership.period.overlaps(span)) return {};
+  }
+  return Error{ErrorCode::kForbidden,
+               "Năm " + std::to_string(*year) +
+                   " cá nhân này không công tác tại đơn vị nào thuộc phạm vi được giao cho tài khoản \"" + actor.name +
+                   "\"; hồ sơ năm đó do cán bộ thi đua - khen thưởng cập nhật.",
+               "year"};
 }
 
 Status RecordsService::require_unit(UnitOfWork& work, const Actor& actor, UnitId unit, bool write) {
   TDKT_TRY(require(actor, write ? domain::Permission::kManageRecords : domain::Permission::kReadOrganisation));
   if (!work.organisation().find_unit(unit)) return unit_not_found(unit);
   if (write) {
-    // A unit head records for the units of their subtree (and the predecessors of those).
+    // A unit head records for the units of their subtree, and for the predecessors of those whose
+    // work went wholly to their subtree: a predecessor split between their unit and a sibling is
+    // the officer's, since the sibling inherits its years too.
     const auto today = clock_.today();
     const auto units = people_units(work, actor, today);
     if (units) {
+      const std::set<UnitId> own(units->begin(), units->end());
+      if (own.contains(unit)) return {};
       for (const auto allowed : *units) {
         const auto lineage = unit_lineage(work, allowed);
-        if (std::find(lineage.begin(), lineage.end(), unit) != lineage.end()) return {};
+        if (std::find(lineage.begin(), lineage.end(), unit) == lineage.end()) continue;
+        const auto heirs = current_forms(work, unit, today);
+        if (std::all_of(heirs.begin(), heirs.end(), [&](UnitId heir) { return own.contains(heir); })) return {};
       }
       return out_of_scope(actor);
     }
@@ -182,9 +213,9 @@ Status RecordsService::require_unit(UnitOfWork& work, const Actor& actor, UnitId
 }
 
 Status RecordsService::require_subject(UnitOfWork& work, const Actor& actor, const domain::SubjectRef& subject,
-                                       bool write) {
+                                       bool write, std::optional<int> year) {
   switch (subject.kind) {
-    case rules::SubjectKind::kPerson: return require_person(work, actor, PersonId{subject.id}, write);
+    case rules::SubjectKind::kPerson: return require_person(work, actor, PersonId{subject.id}, write, year);
     case rules::SubjectKind::kUnit: return require_unit(work, actor, UnitId{subject.id}, write);
     case rules::SubjectKind::kHousehold: break;
   }
@@ -203,7 +234,7 @@ Result<domain::PersonYear> RecordsService::save_person_year(const Actor& actor, 
   auto checked = domain::check_person_year(std::move(record), clock_.today().year());
   if (!checked) return std::move(checked).error();
   auto work = store_.write();
-  TDKT_TRY(require_person(*work, actor, checked->person, true));
+  TDKT_TRY(require_person(*work, actor, checked->person, true, checked->year));
   auto& records = work->records();
   const auto before = records.find_person_year(checked->person, checked->year);
   records.upsert_person_year(*checked);
@@ -216,7 +247,7 @@ Result<domain::PersonYear> RecordsService::save_person_year(const Actor& actor, 
 
 Status RecordsService::delete_person_year(const Actor& actor, PersonId person, int year) {
   auto work = store_.write();
-  TDKT_TRY(require_person(*work, actor, person, true));
+  TDKT_TRY(require_person(*work, actor, person, true, year));
   const auto before = work->records().find_person_year(person, year);
   if (!before) return Error::not_found("Chưa có hồ sơ năm " + std::to_string(year) + " của cá nhân này.");
   work->records().delete_person_year(person, year);
@@ -231,7 +262,7 @@ Result<UnitRecords> RecordsService::unit_records(const Actor& actor, UnitId unit
   TDKT_TRY(require_unit(*work, actor, unit, false));
   UnitRecords result;
   result.lineage = unit_lineage(*work, unit);
-  result.years = unit_year_views(*work, result.lineage);
+  result.years = unit_year_views(*work, result.lineage, member_figures_for(*work, actor, unit, clock_.today()));
   for (const auto member : result.lineage) {
     const domain::SubjectRef subject{rules::SubjectKind::kUnit, member.value};
     for (auto& initiative : work->records().initiatives(subject))
@@ -289,7 +320,7 @@ Result<domain::InitiativeRecord> RecordsService::checked_initiative(UnitOfWork& 
 
 Result<domain::InitiativeRecord> RecordsService::add_initiative(const Actor& actor, domain::InitiativeRecord record) {
   auto work = store_.write();
-  TDKT_TRY(require_subject(*work, actor, record.subject, true));
+  TDKT_TRY(require_subject(*work, actor, record.subject, true, record.year));
   auto checked = checked_initiative(*work, std::move(record));
   if (!checked) return checked;
   checked->id = work->records().insert_initiative(*checked);
@@ -305,7 +336,8 @@ Result<domain::InitiativeRecord> RecordsService::update_initiative(const Actor& 
   auto work = store_.write();
   const auto before = work->records().find_initiative(id);
   if (!before) return Error::not_found("Không tìm thấy sáng kiến mã " + std::to_string(id.value) + ".");
-  TDKT_TRY(require_subject(*work, actor, before->subject, true));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, before->year));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, record.year));
   record.id = id;
   record.subject = before->subject;
   auto checked = checked_initiative(*work, std::move(record));
@@ -321,7 +353,7 @@ Status RecordsService::delete_initiative(const Actor& actor, InitiativeId id) {
   auto work = store_.write();
   const auto before = work->records().find_initiative(id);
   if (!before) return Error::not_found("Không tìm thấy sáng kiến mã " + std::to_string(id.value) + ".");
-  TDKT_TRY(require_subject(*work, actor, before->subject, true));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, before->year));
   work->records().delete_initiative(id);
   work->audit({actor.name, "initiative", id.value, "delete", snapshot(*before), std::nullopt}, clock_.now_iso());
   work->commit();
@@ -355,7 +387,7 @@ Result<domain::GrantRecord> RecordsService::checked_grant(UnitOfWork& work, doma
 
 Result<domain::GrantRecord> RecordsService::add_grant(const Actor& actor, domain::GrantRecord record) {
   auto work = store_.write();
-  TDKT_TRY(require_subject(*work, actor, record.subject, true));
+  TDKT_TRY(require_subject(*work, actor, record.subject, true, record.year));
   record.id = GrantId{};
   auto checked = checked_grant(*work, std::move(record));
   if (!checked) return checked;
@@ -370,7 +402,8 @@ Result<domain::GrantRecord> RecordsService::update_grant(const Actor& actor, Gra
   auto work = store_.write();
   const auto before = work->records().find_grant(id);
   if (!before) return Error::not_found("Không tìm thấy khen thưởng mã " + std::to_string(id.value) + ".");
-  TDKT_TRY(require_subject(*work, actor, before->subject, true));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, before->year));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, record.year));
   record.id = id;
   record.subject = before->subject;
   record.source = before->source;
@@ -387,7 +420,7 @@ Status RecordsService::delete_grant(const Actor& actor, GrantId id) {
   auto work = store_.write();
   const auto before = work->records().find_grant(id);
   if (!before) return Error::not_found("Không tìm thấy khen thưởng mã " + std::to_string(id.value) + ".");
-  TDKT_TRY(require_subject(*work, actor, before->subject, true));
+  TDKT_TRY(require_subject(*work, actor, before->subject, true, before->year));
   work->records().delete_grant(id);
   work->audit({actor.name, "grant", id.value, "delete", snapshot(*before), std::nullopt}, clock_.now_iso());
   work->commit();
@@ -404,8 +437,8 @@ Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatc
     report.problems.push_back({sheet, row, error.field, error.message});
   };
   // The subject must exist, be within scope, and carry the name written beside its id.
-  auto check_subject = [&](const domain::SubjectRef& subject, const std::string& name_check) -> Status {
-    TDKT_TRY(require_subject(*work, actor, subject, true));
+  auto check_subject = [&](const domain::SubjectRef& subject, const std::string& name_check, int year) -> Status {
+    TDKT_TRY(require_subject(*work, actor, subject, true, year));
     if (name_check.empty()) return {};
     std::string stored;
     if (subject.kind == rules::SubjectKind::kPerson) {
@@ -424,7 +457,7 @@ Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatc
   std::vector<domain::PersonYear> years;
   for (const auto& row : batch.person_years) {
     const domain::SubjectRef subject{rules::SubjectKind::kPerson, row.record.person.value};
-    if (auto status = check_subject(subject, row.name_check); !status) {
+    if (auto status = check_subject(subject, row.name_check, row.record.year); !status) {
       problem(row.sheet, row.row, status.error());
       continue;
     }
@@ -444,7 +477,7 @@ Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatc
   std::set<std::string> seen_grants;
   std::vector<domain::GrantRecord> grants;
   for (const auto& row : batch.grants) {
-    if (auto status = check_subject(row.record.subject, row.name_check); !status) {
+    if (auto status = check_subject(row.record.subject, row.name_check, row.record.year); !status) {
       problem(row.sheet, row.row, status.error());
       continue;
     }
@@ -471,7 +504,7 @@ Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatc
   }
   std::vector<domain::InitiativeRecord> initiatives;
   for (const auto& row : batch.initiatives) {
-    if (auto status = check_subject(row.record.subject, row.name_check); !status) {
+    if (auto status = check_subject(row.record.subject, row.name_check, row.record.year); !status) {
       problem(row.sheet, row.row, status.error());
       continue;
     }

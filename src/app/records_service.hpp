@@ -99,8 +99,13 @@ class RecordsService {
   Result<ImportReport> import(const Actor& actor, const ImportBatch& batch, bool dry_run);
 
  private:
-  Status require_subject(UnitOfWork& work, const Actor& actor, const domain::SubjectRef& subject, bool write);
-  Status require_person(UnitOfWork& work, const Actor& actor, PersonId person, bool write);
+  // Reads need the subject within the people scope today. Writes of `year` also need, for a
+  // scoped account, a person who worked in one of its units (or their predecessors) in that year,
+  // and a unit of its scope or a predecessor whose successors all are.
+  Status require_subject(UnitOfWork& work, const Actor& actor, const domain::SubjectRef& subject, bool write,
+                         std::optional<int> year = std::nullopt);
+  Status require_person(UnitOfWork& work, const Actor& actor, PersonId person, bool write,
+                        std::optional<int> year = std::nullopt);
   Status require_unit(UnitOfWork& work, const Actor& actor, UnitId unit, bool write);
   Result<domain::GrantRecord> checked_grant(UnitOfWork& work, domain::GrantRecord record);
   Result<domain::InitiativeRecord> checked_initiative(UnitOfWork& work, domain::InitiativeRecord record);
@@ -114,7 +119,18 @@ class RecordsService {
 // merged several predecessors lists them all.
 std::vector<UnitId> unit_lineage(UnitOfWork& work, UnitId unit);
 
+// Which member counts a unit's years carry where the stored record leaves them empty.
+enum class MemberFigures {
+  kDerived,     // every count derived from the members' own records
+  kStoredOnly,  // only the number of members: ratings, titles and discipline of the members are
+                // people's records, withheld from an account whose people scope leaves the unit out
+};
+
 // The years of a unit as the engine sees them (see UnitYearView), ascending.
-std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<UnitId>& lineage);
+std::vector<UnitYearView> unit_year_views(UnitOfWork& work, const std::vector<UnitId>& lineage,
+                                          MemberFigures figures = MemberFigures::kDerived);
+
+// The figures `actor` may see of `unit`'s members: derived within its people scope only.
+MemberFigures member_figures_for(UnitOfWork& work, const Actor& actor, UnitId unit, CivilDate today);
 
 }  // namespace tdkt::app

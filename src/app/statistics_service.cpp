@@ -323,6 +323,7 @@ Result<DashboardFigures> StatisticsService::dashboard(const Actor& actor) {
     auto work = store_.read();
     NominationQuery query;
     query.year = out.today.year();
+    query.units = people_units(*work, actor, out.today);  // a unit head counts their units' only
     std::map<domain::NominationStatus, int> stages;
     for (const auto& nomination : work->nominations().list(query))
       ++stages[nomination.status];

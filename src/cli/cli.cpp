@@ -181,6 +181,12 @@ int run(int argc, char** argv) {
                    "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu, văn bản); kết nối đang chờ không giữ luồng")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
+  int idle_minutes = 120;
+  serve
+      ->add_option("--session-idle-minutes", idle_minutes,
+                   "Phiên đăng nhập không dùng quá số phút này thì hết hạn (tối đa 720, thời hạn của phiên)")
+      ->capture_default_str()
+      ->check(CLI::Range(5, 720));
 
   auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
@@ -272,6 +278,7 @@ int run(int argc, char** argv) {
   try {
     server::Context context(*location, serve->parsed() ? server_options.threads : 2,
                             std::make_unique<server::SystemClock>(), false, province);
+    context.accounts().set_idle_timeout(std::int64_t{idle_minutes} * 60);
     auto& database = context.database();
 
     if (migrate->parsed()) {

@@ -34,12 +34,21 @@ Json account_json(const domain::Account& account) {
           {"active", account.active}};
 }
 
+// A refusal that may be retried carries Retry-After (429 too_many_attempts, busy).
+ApiResponse refused(const Error& error, std::int64_t retry_after_seconds) {
+  ApiResponse response = fail(error);
+  if (retry_after_seconds > 0) response.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+  return response;
+}
+
 ApiResponse login(const ApiRequest& request, Services& services) {
   TDKT_HTTP_TRY(body, parse_object(request.body(), kLoginFields));
   Fields fields(*body);
   TDKT_HTTP_TRY(username, fields.string("username", true));
   TDKT_HTTP_TRY(password, fields.string("password", true));
-  TDKT_HTTP_TRY(session, services.accounts.login(*username, *password, request.http.client_address));
+  auto signed_in = services.accounts.login({*username, *password, request.http.client_address, request.session_token});
+  if (!signed_in.result) return refused(signed_in.result.error(), signed_in.retry_after_seconds);
+  const auto& session = signed_in.result;
   ApiResponse response = ok({{"account", account_json(session->account)},
                              {"csrf_token", session->csrf_token},
                              {"permissions", permissions_of(session->account.role)},
@@ -75,9 +84,9 @@ ApiResponse change_password(const ApiRequest& request, Services& services) {
   Fields fields(*body);
   TDKT_HTTP_TRY(current, fields.string("current_password", true));
   TDKT_HTTP_TRY(replacement, fields.string("new_password", true));
-  if (auto changed = services.accounts.change_password(request.actor, *current, *replacement); !changed) {
-    return fail(changed.error());
-  }
+  auto changed = services.accounts.change_password(
+      request.actor, {*current, *replacement, request.http.client_address, request.session_token});
+  if (!changed.result) return refused(changed.result.error(), changed.retry_after_seconds);
   return ok(nullptr, 204);
 }
 

@@ -1,7 +1,7 @@
 // /api/v1/councils and /api/v1/sessions: the emulation and commendation council (Hội đồng Thi
 // đua - Khen thưởng) with its members, and its sessions — attendance, opening with the quorum,
-// ballots (secret items show only the counts and who has voted), closing with the tally and the
-// minutes (biên bản) registered as a document.
+// ballots (a secret item shows only how many have voted until the session closes), closing with
+// the tally and the minutes (biên bản) registered as a document.
 
 #include "app/access.hpp"
 #include "http/errors.hpp"
@@ -73,10 +73,11 @@ Json session_json(const app::SessionView& view, const app::Actor& actor) {
                      {"threshold_text", item.threshold_text},
                      {"required", entry.required},
                      {"members", item.members},
-                     {"approvals", item.approvals},
-                     {"rejections", item.rejections},
-                     {"abstentions", item.abstentions},
-                     {"voted", static_cast<std::int64_t>(entry.voters.size())},
+                     {"approvals", entry.sealed ? Json(nullptr) : Json(item.approvals)},
+                     {"rejections", entry.sealed ? Json(nullptr) : Json(item.rejections)},
+                     {"abstentions", entry.sealed ? Json(nullptr) : Json(item.abstentions)},
+                     {"sealed", entry.sealed},
+                     {"voted", entry.voted},
                      {"voters", voters},
                      {"passed", item.passed ? Json(*item.passed) : Json(nullptr)},
                      {"actor_voted", entry.actor_voted},
@@ -94,6 +95,7 @@ Json session_json(const app::SessionView& view, const app::Actor& actor) {
           {"place", session.place},
           {"status", std::string(domain::to_string(session.status))},
           {"status_label", domain::vietnamese_label(session.status)},
+          {"paper_ballot", session.paper_ballot},
           {"opened_at", session.opened_at},
           {"closed_at", session.closed_at},
           {"rule_set", view.rule_set},
@@ -205,7 +207,7 @@ ApiResponse list_sessions(const ApiRequest& request, Services& services) {
 }
 
 ApiResponse create_session(const ApiRequest& request, Services& services) {
-  TDKT_HTTP_TRY(body, parse_object(request.body(), {"council_id", "review_id", "held_on", "place"}));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"council_id", "review_id", "held_on", "place", "paper_ballot"}));
   Fields fields(*body);
   app::SessionRequest session;
   TDKT_HTTP_TRY(council, fields.integer("council_id", true));
@@ -216,6 +218,8 @@ ApiResponse create_session(const ApiRequest& request, Services& services) {
   session.held_on = **held_on;
   TDKT_HTTP_TRY(place, fields.string("place", true));
   session.place = *place;
+  TDKT_HTTP_TRY(paper, fields.boolean("paper_ballot", false));
+  session.paper_ballot = *paper;
   TDKT_HTTP_TRY(view, services.council.create_session(request.actor, session));
   return ok(session_json(*view, request.actor), 201);
 }
@@ -250,6 +254,19 @@ ApiResponse set_attendance(const ApiRequest& request, Services& services) {
     changes.push_back({PersonId{**person}, *attendance});
   }
   TDKT_HTTP_TRY(view, services.council.set_attendance(request.actor, SessionId{*id}, changes));
+  return ok(session_json(*view, request.actor));
+}
+
+// PUT /api/v1/sessions/{id}/paper-ballot {"paper_ballot": true}: before the session opens.
+ApiResponse set_paper_ballot(const ApiRequest& request, Services& services) {
+  TDKT_HTTP_TRY(id, parse_id(request.path_params.at(0), "id"));
+  TDKT_HTTP_TRY(body, parse_object(request.body(), {"paper_ballot"}));
+  const Fields fields(*body);
+  if (!fields.has("paper_ballot") || fields.is_null("paper_ballot")) {
+    return fail(Error::invalid("paper_ballot", "Cần \"paper_ballot\": true (phiên bỏ phiếu giấy) hoặc false."));
+  }
+  TDKT_HTTP_TRY(paper, fields.boolean("paper_ballot", false));
+  TDKT_HTTP_TRY(view, services.council.set_paper_ballot(request.actor, SessionId{*id}, *paper));
   return ok(session_json(*view, request.actor));
 }
 
@@ -298,6 +315,7 @@ std::vector<Route> council_routes() {
       {"POST", "/api/v1/sessions", create_session},
       {"GET", "/api/v1/sessions/{id}", get_session},
       {"PUT", "/api/v1/sessions/{id}/attendance", set_attendance},
+      {"PUT", "/api/v1/sessions/{id}/paper-ballot", set_paper_ballot},
       {"POST", "/api/v1/sessions/{id}/open", open_session},
       {"POST", "/api/v1/sessions/{id}/ballots", cast_ballot},
       {"POST", "/api/v1/sessions/{id}/close", close_session},

@@ -91,23 +91,33 @@ void SqlAccountRepository::set_password(AccountId id, const std::string& passwor
 void SqlAccountRepository::insert_session(const std::string& token_digest, const app::StoredSession& session,
                                           const std::string& address, std::int64_t now) {
   Query(session_,
-        "INSERT INTO user_session (token_digest, account_id, csrf_token, address, created_at, expires_at) "
-        "VALUES (:t, :a, :c, :addr, :now, :exp)")
+        "INSERT INTO user_session (token_digest, account_id, csrf_token, address, created_at, expires_at, "
+        "last_seen_at) VALUES (:t, :a, :c, :addr, :now, :exp, :seen)")
       .bind("t", token_digest)
       .bind("a", session.account.value)
       .bind("c", session.csrf_token)
       .bind("addr", address)
       .bind("now", now)
       .bind("exp", session.expires_at)
+      .bind("seen", now)
       .execute();
 }
 
 std::optional<app::StoredSession> SqlAccountRepository::find_session(const std::string& token_digest) {
-  auto row = Query(session_, "SELECT account_id, csrf_token, expires_at FROM user_session WHERE token_digest = :t")
+  auto row = Query(session_,
+                   "SELECT account_id, csrf_token, expires_at, last_seen_at FROM user_session WHERE token_digest = :t")
                  .bind("t", token_digest)
                  .first();
   if (!row) return std::nullopt;
-  return app::StoredSession{AccountId{row->integer(0)}, row->text(1), row->integer(2)};
+  return app::StoredSession{AccountId{row->integer(0)}, row->text(1), row->integer(2), row->integer(3)};
+}
+
+void SqlAccountRepository::touch_session(const std::string& token_digest, std::int64_t now) {
+  Query(session_, "UPDATE user_session SET last_seen_at = :now WHERE token_digest = :t AND last_seen_at < :now2")
+      .bind("now", now)
+      .bind("t", token_digest)
+      .bind("now2", now)
+      .execute();
 }
 
 void SqlAccountRepository::delete_session(const std::string& token_digest) {
@@ -118,40 +128,68 @@ void SqlAccountRepository::delete_sessions_of(AccountId id) {
   Query(session_, "DELETE FROM user_session WHERE account_id = :a").bind("a", id.value).execute();
 }
 
-void SqlAccountRepository::delete_expired_sessions(std::int64_t now) {
-  Query(session_, "DELETE FROM user_session WHERE expires_at <= :now").bind("now", now).execute();
+void SqlAccountRepository::delete_other_sessions(AccountId id, const std::string& keep_digest) {
+  Query(session_, "DELETE FROM user_session WHERE account_id = :a AND token_digest <> :t")
+      .bind("a", id.value)
+      .bind("t", keep_digest)
+      .execute();
 }
 
-void SqlAccountRepository::record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
-                                                std::int64_t now) {
-  Query(session_, "INSERT INTO login_attempt (username, address, at, succeeded) VALUES (:u, :a, :at, :s)")
+void SqlAccountRepository::delete_expired_sessions(std::int64_t now, std::int64_t idle_since) {
+  Query(session_, "DELETE FROM user_session WHERE expires_at <= :now OR last_seen_at <= :idle")
+      .bind("now", now)
+      .bind("idle", idle_since)
+      .execute();
+}
+
+void SqlAccountRepository::lock_attempts() {
+  if (session_.get_backend_name() == "postgresql") session_ << "SELECT pg_advisory_xact_lock(7273848)";
+}
+
+std::int64_t SqlAccountRepository::record_login_attempt(const std::string& username, const std::string& address,
+                                                        bool succeeded, std::int64_t now) {
+  return Query(session_,
+               "INSERT INTO login_attempt (username, address, at, succeeded) VALUES (:u, :a, :at, :s) RETURNING id")
       .bind("u", username)
       .bind("a", address)
       .bind("at", now)
       .bind("s", std::int64_t{succeeded ? 1 : 0})
-      .execute();
+      .insert_returning_id();
 }
 
-int SqlAccountRepository::failures_for_username(const std::string& username, std::int64_t since) {
-  // Failures after the last success count; a successful sign-in clears the slate.
-  return static_cast<int>(
-      Query(session_,
-            "SELECT COUNT(*) FROM login_attempt WHERE username = :u AND succeeded = 0 AND at >= :since AND at > "
-            "COALESCE((SELECT MAX(at) FROM login_attempt WHERE username = :u2 AND succeeded = 1), 0)")
-          .bind("u", username)
-          .bind("since", since)
-          .bind("u2", username)
-          .first()
-          ->integer(0));
+void SqlAccountRepository::mark_attempt_succeeded(std::int64_t id) {
+  Query(session_, "UPDATE login_attempt SET succeeded = 1 WHERE id = :id").bind("id", id).execute();
 }
 
-int SqlAccountRepository::failures_from_address(const std::string& address, std::int64_t since) {
-  return static_cast<int>(
-      Query(session_, "SELECT COUNT(*) FROM login_attempt WHERE address = :a AND succeeded = 0 AND at >= :since")
-          .bind("a", address)
-          .bind("since", since)
-          .first()
-          ->integer(0));
+app::AttemptCount SqlAccountRepository::failures_of_pair(const std::string& username, const std::string& address,
+                                                         std::int64_t since) {
+  // Failures after the pair's last success count: signing in from that address clears its slate,
+  // never another address's.
+  auto row = Query(session_,
+                   "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_attempt WHERE username = :u AND address = :a "
+                   "AND succeeded = 0 AND at >= :since AND id > COALESCE((SELECT MAX(id) FROM login_attempt WHERE "
+                   "username = :u2 AND address = :a2 AND succeeded = 1), 0)")
+                 .bind("u", username)
+                 .bind("a", address)
+                 .bind("since", since)
+                 .bind("u2", username)
+                 .bind("a2", address)
+                 .first();
+  return {static_cast<int>(row->integer(0)), row->integer(1)};
+}
+
+app::AttemptCount SqlAccountRepository::failures_from_address(const std::string& address, std::int64_t since) {
+  auto row = Query(session_,
+                   "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_attempt WHERE address = :a AND succeeded = 0 "
+                   "AND at >= :since")
+                 .bind("a", address)
+                 .bind("since", since)
+                 .first();
+  return {static_cast<int>(row->integer(0)), row->integer(1)};
+}
+
+void SqlAccountRepository::delete_attempts_before(std::int64_t before) {
+  Query(session_, "DELETE FROM login_attempt WHERE at < :before").bind("before", before).execute();
 }
 
 }  // namespace tdkt::storage

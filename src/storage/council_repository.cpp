@@ -13,8 +13,8 @@ namespace {
 
 constexpr const char* kCouncilColumns = "SELECT id, unit_id, name, term_from, term_to, document_id FROM council ";
 constexpr const char* kSessionColumns =
-    "SELECT id, council_id, review_id, held_on, place, status, opened_at, closed_at, minutes_document_id "
-    "FROM council_session ";
+    "SELECT id, council_id, review_id, held_on, place, status, opened_at, closed_at, minutes_document_id, "
+    "paper_ballot FROM council_session ";
 
 template <typename T>
 T parsed(std::optional<T> value, const std::string& text, const char* what) {
@@ -44,6 +44,7 @@ domain::Session to_session(const Row& row) {
   session.opened_at = row.text(6);
   session.closed_at = row.text(7);
   if (auto document = row.optional_integer(8)) session.minutes_document = DocumentId{*document};
+  session.paper_ballot = row.integer(9) != 0;
   return session;
 }
 
@@ -221,7 +222,8 @@ SessionId SqlCouncilRepository::insert_session(const domain::Session& session) {
   domain::Session saved = session;
   saved.id = SessionId{Query(session_,
                              "INSERT INTO council_session (council_id, review_id, held_on, place, status, opened_at, "
-                             "closed_at, minutes_document_id) VALUES (:c, :r, :h, :p, :s, :o, :x, :m) RETURNING id")
+                             "closed_at, minutes_document_id, paper_ballot) VALUES (:c, :r, :h, :p, :s, :o, :x, :m, "
+                             ":b) RETURNING id")
                            .bind("c", session.council.value)
                            .bind("r", session.review.value)
                            .bind("h", session.held_on)
@@ -230,6 +232,7 @@ SessionId SqlCouncilRepository::insert_session(const domain::Session& session) {
                            .bind("o", session.opened_at)
                            .bind("x", session.closed_at)
                            .bind("m", optional_id(session.minutes_document))
+                           .bind("b", std::int64_t{session.paper_ballot ? 1 : 0})
                            .insert_returning_id()};
   insert_attendance(saved);
   insert_items(saved);
@@ -239,13 +242,14 @@ SessionId SqlCouncilRepository::insert_session(const domain::Session& session) {
 void SqlCouncilRepository::update_session(const domain::Session& session, bool with_items) {
   Query(session_,
         "UPDATE council_session SET held_on = :h, place = :p, status = :s, opened_at = :o, closed_at = :x, "
-        "minutes_document_id = :m WHERE id = :id")
+        "minutes_document_id = :m, paper_ballot = :b WHERE id = :id")
       .bind("h", session.held_on)
       .bind("p", session.place)
       .bind("s", std::string(domain::to_string(session.status)))
       .bind("o", session.opened_at)
       .bind("x", session.closed_at)
       .bind("m", optional_id(session.minutes_document))
+      .bind("b", std::int64_t{session.paper_ballot ? 1 : 0})
       .bind("id", session.id.value)
       .execute();
   Query(session_, "DELETE FROM session_attendance WHERE session_id = :s").bind("s", session.id.value).execute();

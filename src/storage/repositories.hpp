@@ -146,13 +146,19 @@ class SqlAccountRepository final : public app::AccountRepository {
   void insert_session(const std::string& token_digest, const app::StoredSession& session, const std::string& address,
                       std::int64_t now) override;
   std::optional<app::StoredSession> find_session(const std::string& token_digest) override;
+  void touch_session(const std::string& token_digest, std::int64_t now) override;
   void delete_session(const std::string& token_digest) override;
   void delete_sessions_of(AccountId id) override;
-  void delete_expired_sessions(std::int64_t now) override;
-  void record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
-                            std::int64_t now) override;
-  int failures_for_username(const std::string& username, std::int64_t since) override;
-  int failures_from_address(const std::string& address, std::int64_t since) override;
+  void delete_other_sessions(AccountId id, const std::string& keep_digest) override;
+  void delete_expired_sessions(std::int64_t now, std::int64_t idle_since) override;
+  void lock_attempts() override;
+  std::int64_t record_login_attempt(const std::string& username, const std::string& address, bool succeeded,
+                                    std::int64_t now) override;
+  void mark_attempt_succeeded(std::int64_t id) override;
+  app::AttemptCount failures_of_pair(const std::string& username, const std::string& address,
+                                     std::int64_t since) override;
+  app::AttemptCount failures_from_address(const std::string& address, std::int64_t since) override;
+  void delete_attempts_before(std::int64_t before) override;
 
  private:
   soci::session& session_;

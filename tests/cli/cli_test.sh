@@ -37,7 +37,7 @@ run_suite() {  # run_suite LABEL DB_URL
   check "$label: document list shows the register" bash -c "'$tdkt' --db '$db' document list --year 2023 | grep -q '05/KH-BDT'"
 
   port=$((20000 + RANDOM % 20000))
-  "$tdkt" --db "$db" serve --host 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
+  "$tdkt" --db "$db" serve --host 127.0.0.1 --port "$port" --session-idle-minutes 30 >"$work/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
   check "$label: serve prints its address" contains "http://127.0.0.1:$port/" "$work/serve.log"
@@ -77,6 +77,8 @@ check "version" bash -c "'$tdkt' version | grep -Eq '^tdkt [0-9]+\.[0-9]+\.[0-9]
 for command in serve init migrate backup version; do
   check "$command --help" bash -c "'$tdkt' $command --help | grep -q -- '--help'"
 done
+check "serve --help describes the idle time of sessions" bash -c "'$tdkt' serve --help | grep -q -- '--session-idle-minutes'"
+check "serve refuses an idle time of sessions below 5 minutes" bash -c "timeout 10 '$tdkt' --db 'sqlite:$work/idle.db' serve --port 1 --session-idle-minutes 1 >/dev/null 2>'$work/idle.err'; rc=\$?; [ \$rc -ne 0 ] && [ \$rc -ne 124 ] && grep -q -- '--session-idle-minutes' '$work/idle.err'"
 check "a malformed --db is refused" bash -c "! '$tdkt' --db mysql://x migrate 2>&1 | grep -q 'không hợp lệ' && false || '$tdkt' --db mysql://x migrate 2>&1 | grep -q 'không hợp lệ'"
 
 run_suite sqlite "sqlite:$work/sqlite/tdkt.db"

@@ -853,6 +853,11 @@ test('(o) the annual review of 2026: nominations with verdicts, the council vote
     await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
     await page.locator('#attendance-status').getByText('Đã lưu điểm danh.').waitFor();
     await page.locator('#quorum').getByText('Đủ số thành viên có mặt: Có mặt 8/9').waitFor();
+    // The members present vote on paper: the officer declares it before opening, then records
+    // each paper ballot.
+    await page.getByRole('button', { name: 'Đăng ký phiên bỏ phiếu giấy' }).click();
+    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await page.locator('#session-details').getByText('Phiếu giấy: cán bộ ghi phiếu của từng thành viên').waitFor();
     await page.getByRole('button', { name: 'Khai mạc phiên họp' }).click();
     await page.getByRole('button', { name: 'Đồng ý' }).click();
     await page.locator('#session-details').getByText('Đang họp').waitFor();
@@ -917,9 +922,11 @@ test('(o) the annual review of 2026: nominations with verdicts, the council vote
     assert.equal(await record('Lê Thị Thu Hà', 'Lê Thị Thu Hà', 'approve'), 409);
     await written.getByText('là người được đề nghị khen thưởng').waitFor();
     assert.equal(await record('Nguyễn Văn Khang', 'Lý Thị Sáng', 'approve'), 409);
-    // The secret ballot shows who voted, never how.
-    await item('Phạm Minh Tuấn').getByText('Võ Thành Nhân (bằng văn bản)').waitFor();
-    assert.equal(await item('Phạm Minh Tuấn').getByText('Tán thành', { exact: false }).filter({ hasText: /: Tán thành/ }).count(), 0);
+    // The secret ballot shows, until the session closes, only how many have voted: neither who
+    // nor the running counts.
+    await item('Phạm Minh Tuấn').getByText(/^Bỏ phiếu kín: đã bỏ phiếu 8\/9; kết quả công bố khi kết thúc phiên họp$/).waitFor();
+    assert.equal(await item('Phạm Minh Tuấn').getByText('Võ Thành Nhân').count(), 0, 'no voter named on a secret item');
+    assert.equal(await item('Phạm Minh Tuấn').getByText(/Tán thành \d/).count(), 0, 'no running count on a secret item');
     await screenshot('o-session-open');
 
     await page.getByRole('button', { name: 'Kết thúc và lập biên bản' }).click();

@@ -2,9 +2,10 @@
 // a session of a review with four nominations (LĐTT by majority, open; CSTĐCS 80 % and CSTĐ cấp
 // tỉnh 90 %, secret), attendance and the quorum of the rule set in force (Đồng Nai layer: 80 %
 // present), every refusal (before opening, without quorum, a second vote, a non-member, a member
-// on their own nomination, after closing) with nothing changed, the tally at close with the
-// nominations approved or rejected, the minutes registered, and secret ballots stored without any
-// link from a member to a choice. Today is 22/11/2026 (the test clock).
+// on their own nomination, after closing, a ballot recorded for a member present outside a
+// paper-ballot session) with nothing changed, the tally at close with the nominations approved or
+// rejected, the minutes registered, and secret ballots sealed until the session closes and stored
+// without any link from a member to a choice. Today is 22/11/2026 (the test clock).
 
 #include <gtest/gtest.h>
 
@@ -91,13 +92,18 @@ class Council : public ::testing::TestWithParam<std::string> {
     return created.body.value("id", std::int64_t{0});
   }
 
-  std::int64_t create_session() {
+  // A session of the review; `paper` declares it a paper-ballot session (the officer records the
+  // ballots of members present).
+  std::int64_t create_session(bool paper = false) {
     const auto council = create_council();
-    auto created = server_->post(
-        "/api/v1/sessions",
-        Json{{"council_id", council}, {"review_id", review_}, {"held_on", "2026-11-22"}, {"place", "Phòng họp số 1"}}
-            .dump());
+    auto created = server_->post("/api/v1/sessions", Json{{"council_id", council},
+                                                          {"review_id", review_},
+                                                          {"held_on", "2026-11-22"},
+                                                          {"place", "Phòng họp số 1"},
+                                                          {"paper_ballot", paper}}
+                                                         .dump());
     EXPECT_EQ(created.status, 201) << created.body.dump();
+    EXPECT_EQ(created.body["paper_ballot"], paper);
     return created.body.value("id", std::int64_t{0});
   }
 
@@ -196,6 +202,11 @@ TEST_P(Council, MembersWithRolesAndRefusals) {
 
 TEST_P(Council, SessionQuorumBallotsTallyAndMinutes) {
   const auto session = create_session();
+  // The members vote on paper: declared before opening, audited.
+  auto declared = server_->put(path(session, "/paper-ballot"), R"({"paper_ballot":true})");
+  ASSERT_EQ(declared.status, 200) << declared.body.dump();
+  EXPECT_TRUE(declared.body["paper_ballot"].get<bool>());
+  EXPECT_EQ(db_->count("audit_log WHERE entity = 'session' AND action = 'paper_ballot'"), 1);
   auto view = server_->get(path(session));
   ASSERT_EQ(view.status, 200);
   EXPECT_EQ(view.body["status"], "planned");
@@ -295,10 +306,19 @@ TEST_P(Council, SessionQuorumBallotsTallyAndMinutes) {
   // A second recorded vote of a member (the officer).
   expect_refused([&] { return record(session, ldtt_, 0, "reject"); }, 409, "conflict");
 
+  // While open, a secret item shows how many have voted and nothing else; an open item its tally.
   auto open_view = server_->get(path(session));
-  EXPECT_EQ(item(open_view.body, cstdcs_)["approvals"], 8);
+  EXPECT_TRUE(item(open_view.body, cstdcs_)["sealed"].get<bool>());
+  EXPECT_TRUE(item(open_view.body, cstdcs_)["approvals"].is_null());
+  EXPECT_TRUE(item(open_view.body, cstdcs_)["rejections"].is_null());
+  EXPECT_TRUE(item(open_view.body, cstdcs_)["voters"].empty());
   EXPECT_EQ(item(open_view.body, cstdcs_)["voted"], 9);
+  EXPECT_FALSE(item(open_view.body, ldtt_)["sealed"].get<bool>());
   EXPECT_EQ(item(open_view.body, ldtt_)["approvals"], 4);
+  EXPECT_EQ(item(open_view.body, ldtt_)["voters"].size(), 9U);
+  // Declared paper-ballot or not is settled once the session is open.
+  expect_refused([&] { return server_->put(path(session, "/paper-ballot"), R"({"paper_ballot":false})"); }, 409,
+                 "conflict", "trước khi khai mạc");
 
   auto closed = server_->post(path(session, "/close"), "{}");
   ASSERT_EQ(closed.status, 200) << closed.body.dump();
@@ -310,6 +330,11 @@ TEST_P(Council, SessionQuorumBallotsTallyAndMinutes) {
   EXPECT_EQ(item(closed.body, cstdcs_)["rejections"], 1);
   EXPECT_FALSE(item(closed.body, cstd_tinh_)["passed"].get<bool>());
   EXPECT_EQ(item(closed.body, cstd_tinh_)["approvals"], 8);
+  // Closed: the secret items' counts and who voted (never how) are shown.
+  EXPECT_FALSE(item(closed.body, cstdcs_)["sealed"].get<bool>());
+  EXPECT_EQ(item(closed.body, cstdcs_)["voters"].size(), 9U);
+  for (const auto& voter : item(closed.body, cstdcs_)["voters"])
+    EXPECT_FALSE(voter.contains("choice"));
   EXPECT_EQ(nomination_status(ldtt_), "rejected");
   EXPECT_EQ(nomination_status(own_), "approved");
   EXPECT_EQ(nomination_status(cstdcs_), "approved");
@@ -346,7 +371,7 @@ TEST_P(Council, SessionQuorumBallotsTallyAndMinutes) {
 }
 
 TEST_P(Council, SecretBallotsLeaveNoLinkFromMemberToChoice) {
-  const auto session = create_session();
+  const auto session = create_session(true);
   ASSERT_EQ(server_->post(path(session, "/open"), "{}").status, 200);
   // Members 0..3 approve, 4 rejects, 5 abstains: a recognisable pattern if anything kept it.
   const char* choices[] = {"approve", "approve", "approve", "approve", "reject", "abstain"};
@@ -375,22 +400,96 @@ TEST_P(Council, SecretBallotsLeaveNoLinkFromMemberToChoice) {
   EXPECT_EQ(db_->count("session_item WHERE nomination_id = " + nomination +
                        " AND approvals = 4 AND rejections = 1 AND abstentions = 1"),
             1);
-  // The audit trail says who voted, never how.
-  EXPECT_EQ(db_->count("audit_log WHERE action = 'ballot_cast'"), 6);
+  // The audit trail says that a member voted in the session: not on what, not how.
+  EXPECT_EQ(db_->count("audit_log WHERE action = 'ballot_cast' AND entity = 'session' AND entity_id = " +
+                       std::to_string(session)),
+            6);
   EXPECT_EQ(db_->count("audit_log WHERE action = 'ballot_cast' AND (after_json LIKE '%approve%' OR after_json LIKE "
-                       "'%reject%' OR after_json LIKE '%abstain%' OR after_json LIKE '%choice%')"),
+                       "'%reject%' OR after_json LIKE '%abstain%' OR after_json LIKE '%choice%' OR after_json LIKE "
+                       "'%nomination%')"),
             0);
+  // Exactly two fields: who, and whether it was a written vote.
+  EXPECT_EQ(db_->count(
+                "audit_log WHERE action = 'ballot_cast' AND after_json LIKE '{\"person_id\":\"%\",\"written\":\"_\"}'"),
+            6);
+  // No table but session_item holds anything per nomination of the secret ballots, and its row
+  // holds only the counts: no id, no time, no voter.
+  EXPECT_EQ(db_->count("session_item WHERE nomination_id = " + nomination), 1);
   // An open item keeps each choice beside its member, as open votes are recorded.
   ASSERT_EQ(record(session, ldtt_, 4, "reject").status, 201);
   EXPECT_EQ(db_->count("ballot WHERE nomination_id = " + std::to_string(ldtt_) +
                        " AND choice = 'reject' AND person_id = " + std::to_string(members_[4].value)),
             1);
-  // The session page shows for the secret item who voted and the counts, not the choices.
+  // The session page shows for the secret item how many have voted, nothing more.
   auto view = server_->get(path(session));
   EXPECT_EQ(item(view.body, cstdcs_)["voted"], 6);
-  for (const auto& voter : item(view.body, cstdcs_)["voters"])
-    EXPECT_FALSE(voter.contains("choice"));
+  EXPECT_TRUE(item(view.body, cstdcs_)["voters"].empty());
+  EXPECT_TRUE(item(view.body, cstdcs_)["approvals"].is_null());
   EXPECT_EQ(item(view.body, ldtt_)["voters"][0]["choice"], "reject");
+}
+
+TEST_P(Council, PollingASecretBallotRevealsNothingButHowManyVoted) {
+  const auto session = create_session(true);
+  ASSERT_EQ(server_->post(path(session, "/open"), "{}").status, 200);
+  // Between two polls one member votes: the viewer, the officer and a member see the same thing
+  // before and after, but for the number of votes.
+  auto sealed_item = [&](const std::string& account) {
+    EXPECT_EQ(server_->login(account).status, 200);
+    auto seen = item(server_->get(path(session)).body, cstdcs_);
+    EXPECT_EQ(seen["sealed"], true) << account;
+    const auto voted = seen["voted"].get<int>();
+    seen.erase("voted");
+    seen.erase("actor_voted");
+    seen.erase("actor_may_vote");
+    seen.erase("actor_refusal");
+    auto listed = server_->get("/api/v1/sessions?review_id=" + std::to_string(review_));
+    EXPECT_EQ(item(listed.body["items"][0], cstdcs_)["voted"], voted) << account;
+    EXPECT_TRUE(item(listed.body["items"][0], cstdcs_)["voters"].empty()) << account;
+    return std::make_pair(seen, voted);
+  };
+  const char* choices[] = {"approve", "reject", "abstain"};
+  std::vector<std::pair<Json, int>> polls;
+  for (std::size_t i = 0; i < 3; ++i) {
+    polls.push_back(sealed_item(i == 0 ? "xem" : i == 1 ? "hoidong" : "canbo"));
+    ASSERT_EQ(server_->login("canbo").status, 200);
+    auto cast = record(session, cstdcs_, i, choices[i]);
+    ASSERT_EQ(cast.status, 201);
+    // The answer to the ballot itself is sealed too.
+    EXPECT_TRUE(item(cast.body, cstdcs_)["approvals"].is_null());
+    EXPECT_TRUE(item(cast.body, cstdcs_)["voters"].empty());
+  }
+  polls.push_back(sealed_item("xem"));
+  for (std::size_t i = 0; i < polls.size(); ++i) {
+    EXPECT_EQ(polls[i].second, static_cast<int>(i));
+    EXPECT_EQ(polls[i].first, polls[0].first) << "poll " << i << " differs beyond the count of votes";
+    EXPECT_TRUE(polls[i].first["approvals"].is_null());
+  }
+  // The audit API does not open the session's records either.
+  ASSERT_EQ(server_->login("canbo").status, 200);
+  EXPECT_EQ(server_->get("/api/v1/audit?entity=session&id=" + std::to_string(session)).status, 400);
+}
+
+TEST_P(Council, TheOfficerRecordsBallotsOnlyOfAbsentMembersWithAWrittenVoteOrOnPaper) {
+  const auto session = create_session();
+  ASSERT_EQ(attendance(session, {{7, "absent_written"}}).status, 200);
+  ASSERT_EQ(server_->login("xem").status, 200);
+  expect_refused([&] { return server_->put(path(session, "/paper-ballot"), R"({"paper_ballot":true})"); }, 403,
+                 "forbidden");
+  ASSERT_EQ(server_->login("canbo").status, 200);
+  expect_refused([&] { return server_->put(path(session, "/paper-ballot"), "{}"); }, 400, "invalid_input");
+  ASSERT_EQ(server_->post(path(session, "/open"), "{}").status, 200);
+  // Members present vote themselves: the officer does not pre-empt them, secret or open.
+  expect_refused([&] { return record(session, cstdcs_, 0, "approve"); }, 409, "conflict", "tự biểu quyết");
+  expect_refused([&] { return record(session, ldtt_, 1, "reject"); }, 409, "conflict", "tự biểu quyết");
+  // Khánh is absent with a written vote: the officer records it.
+  auto written = record(session, cstdcs_, 7, "approve");
+  ASSERT_EQ(written.status, 201) << written.body.dump();
+  EXPECT_EQ(item(written.body, cstdcs_)["voted"], 1);
+  // The member votes on the page.
+  ASSERT_EQ(server_->login("hoidong").status, 200);
+  ASSERT_EQ(
+      server_->post(path(session, "/ballots"), Json{{"nomination_id", cstdcs_}, {"choice", "approve"}}.dump()).status,
+      201);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Council, ::testing::ValuesIn(kBackends),

@@ -52,7 +52,7 @@ class StorageContract : public ::testing::TestWithParam<std::string> {
 
 TEST_P(StorageContract, MigrationsAreNumberedAndIdempotent) {
   auto& database = db_->context().database();
-  EXPECT_EQ(database.schema_version(), 9);
+  EXPECT_EQ(database.schema_version(), 10);
   EXPECT_EQ(database.pending_migrations(), 0);
   EXPECT_EQ(database.migrate(), 0);
 }

@@ -1,8 +1,9 @@
 // One council session (/sessions/{id}): date, place, attendance with the quorum of the rule set in
 // force, the agenda with each honour's threshold, the signed-in member's ballot buttons, the
-// officer's form for paper ballots and written votes of absent members, the tally (for secret
-// items only the counts and who has voted), opening and closing with confirmation, and the link
-// to the minutes (biên bản) once closed.
+// officer's form for the written votes of absent members (and every member's paper ballot in a
+// session declared a paper-ballot session before it opens), the tally (a secret item shows only
+// how many have voted until the session closes), opening and closing with confirmation, and the
+// link to the minutes (biên bản) once closed.
 
 import {
   api,
@@ -64,6 +65,12 @@ function renderDetails() {
     ...detail('Khai mạc', session.opened_at ? formatTimestamp(session.opened_at) : '—'),
     ...detail('Kết thúc', session.closed_at ? formatTimestamp(session.closed_at) : '—'),
     ...detail('Bộ tiêu chuẩn', session.rule_set),
+    ...detail(
+      'Hình thức biểu quyết',
+      session.paper_ballot
+        ? 'Phiếu giấy: cán bộ ghi phiếu của từng thành viên'
+        : 'Thành viên tự biểu quyết trên trang; cán bộ ghi phiếu bằng văn bản của thành viên vắng mặt',
+    ),
     ...detail('Biên bản', minutes),
   );
   const quorum = document.getElementById('quorum');
@@ -76,6 +83,15 @@ function renderDetails() {
     actions.append(
       confirmButton('Khai mạc phiên họp', 'Khai mạc phiên họp? Sau khi khai mạc không sửa điểm danh.', () =>
         act('/open', 'Đã khai mạc phiên họp.'), { className: '' }),
+      ' ',
+      session.paper_ballot
+        ? confirmButton('Bỏ hình thức phiếu giấy', 'Thành viên có mặt sẽ tự biểu quyết trên trang?', () =>
+          setPaperBallot(false))
+        : confirmButton(
+          'Đăng ký phiên bỏ phiếu giấy',
+          'Thành viên bỏ phiếu giấy và cán bộ ghi phiếu của từng người? Chỉ đổi được trước khi khai mạc.',
+          () => setPaperBallot(true),
+        ),
     );
   }
   if (session.can_manage && session.status === 'open') {
@@ -95,6 +111,16 @@ async function act(path, done) {
     session = await api(base + path, { method: 'POST', body: {} });
     render();
     setStatus(officerStatus, done, 'ok');
+  } catch (error) {
+    setStatus(officerStatus, error.message, 'error');
+  }
+}
+
+async function setPaperBallot(paper) {
+  try {
+    session = await api(`${base}/paper-ballot`, { method: 'PUT', body: { paper_ballot: paper } });
+    render();
+    setStatus(officerStatus, paper ? 'Đã đăng ký phiên bỏ phiếu giấy.' : 'Thành viên tự biểu quyết trên trang.', 'ok');
   } catch (error) {
     setStatus(officerStatus, error.message, 'error');
   }
@@ -136,6 +162,9 @@ async function vote(item, choice) {
 }
 
 function tallyText(item) {
+  if (item.sealed) {
+    return `Bỏ phiếu kín: đã bỏ phiếu ${item.voted}/${item.members}; kết quả công bố khi kết thúc phiên họp`;
+  }
   const parts = [
     `Tán thành ${item.approvals}/${item.members}`,
     `không tán thành ${item.rejections}`,
@@ -146,6 +175,7 @@ function tallyText(item) {
 }
 
 function voterList(item) {
+  if (item.sealed) return 'Bỏ phiếu kín: không hiện ai đã bỏ phiếu khi phiên họp chưa kết thúc';
   if (!item.voters.length) return 'Chưa ai bỏ phiếu';
   return item.voters
     .map((v) => `${v.name}${v.written ? ' (bằng văn bản)' : ''}${v.choice_label ? `: ${v.choice_label}` : ''}`)
@@ -197,9 +227,15 @@ function renderAgenda() {
 
 function renderWrittenForm() {
   const panel = document.getElementById('written-panel');
-  panel.hidden = !(session.can_manage && session.status === 'open');
+  // Paper ballots of every member present in a paper-ballot session; otherwise only the written
+  // votes of members absent with one.
+  const people = session.members.filter((m) =>
+    session.paper_ballot ? m.attendance !== 'absent' : m.attendance === 'absent_written');
+  panel.hidden = !(session.can_manage && session.status === 'open' && people.length);
   if (panel.hidden) return;
-  const people = session.members.filter((m) => m.attendance !== 'absent');
+  document.getElementById('written-title').textContent = session.paper_ballot
+    ? 'Ghi phiếu của thành viên (phiếu giấy, phiếu bằng văn bản của thành viên vắng mặt)'
+    : 'Ghi phiếu bằng văn bản của thành viên vắng mặt';
   writtenForm.elements.person_id.replaceChildren(
     ...people.map((m) => el('option', { value: String(m.person_id) }, `${m.name} (${m.attendance_label})`)),
   );

@@ -91,6 +91,9 @@ struct Session {
   std::string opened_at;  // ISO timestamps, empty until then
   std::string closed_at;
   std::optional<DocumentId> minutes_document;
+  // Declared by the officer before opening: members vote on paper and the officer records each
+  // ballot. Otherwise the officer records only the written votes of absent members.
+  bool paper_ballot = false;
   std::vector<SessionMember> members;
   std::vector<SessionItem> items;
 
