@@ -85,16 +85,27 @@ std::optional<std::vector<UnitId>> people_units(UnitOfWork& work, const Actor& a
   return std::vector<UnitId>{};
 }
 
-bool person_in_scope(UnitOfWork& work, const Actor& actor, PersonId person, CivilDate day) {
-  if (actor.person && *actor.person == person) return true;
-  const auto units = people_units(work, actor, day);
-  if (!units) return true;
+ActorScope::ActorScope(UnitOfWork& work, const Actor& actor, CivilDate day)
+    : self_(actor.person), day_(day), units_(people_units(work, actor, day)) {
+  if (units_) std::sort(units_->begin(), units_->end());
+}
+
+bool ActorScope::contains_unit(UnitId unit) const {
+  return !units_ || std::binary_search(units_->begin(), units_->end(), unit);
+}
+
+bool ActorScope::contains_person(UnitOfWork& work, PersonId person) const {
+  if (self_ && *self_ == person) return true;
+  if (!units_) return true;
   for (const auto& membership : work.people().memberships_of(person)) {
-    if (membership.period.contains(day) && std::find(units->begin(), units->end(), membership.unit) != units->end()) {
-      return true;
-    }
+    if (membership.period.contains(day_) && contains_unit(membership.unit)) return true;
   }
   return false;
+}
+
+bool person_in_scope(UnitOfWork& work, const Actor& actor, PersonId person, CivilDate day) {
+  if (actor.person && *actor.person == person) return true;
+  return ActorScope(work, actor, day).contains_person(work, person);
 }
 
 Status require_unit_in_scope(UnitOfWork& work, const Actor& actor, UnitId unit, CivilDate day) {

@@ -156,6 +156,12 @@ int run(int argc, char** argv) {
                    "Số luồng xử lý yêu cầu (truy vấn cơ sở dữ liệu, văn bản); kết nối đang chờ không giữ luồng")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));
+  int max_imports = app::ImportGate::kDefaultCapacity;
+  serve
+      ->add_option("--max-imports", max_imports,
+                   "Số tệp Excel được nhập cùng lúc; tệp gửi thêm được trả lời 429 (busy) để gửi lại sau")
+      ->capture_default_str()
+      ->check(CLI::Range(1, app::ImportGate::kMaxCapacity));
 
   auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
@@ -244,7 +250,8 @@ int run(int argc, char** argv) {
   if (!location) return print_error(location.error());
 
   try {
-    server::Context context(*location, serve->parsed() ? server_options.threads : 2);
+    server::Context context(*location, serve->parsed() ? server_options.threads : 2,
+                            std::make_unique<server::SystemClock>(), false, max_imports);
     auto& database = context.database();
 
     if (migrate->parsed()) {

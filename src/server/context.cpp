@@ -48,10 +48,11 @@ std::int64_t SystemClock::now_unix() const {
 }
 
 Context::Context(const storage::Location& location, int pool_size, std::unique_ptr<app::Clock> clock,
-                 bool fast_password_hashing)
+                 bool fast_password_hashing, int concurrent_imports)
     : clock_(std::move(clock)),
       crypto_(fast_password_hashing),
       database_(storage::Database::open(location, pool_size)),
+      imports_(concurrent_imports),
       organisation_(*database_, *clock_),
       people_(*database_, *clock_),
       audit_(*database_),
@@ -109,7 +110,8 @@ http::Services Context::services() {
                         nominations_,
                         reports_,
                         statistics_,
-                        *pdf_};
+                        *pdf_,
+                        imports_};
 }
 
 }  // namespace tdkt::server
