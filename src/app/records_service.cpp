@@ -395,7 +395,7 @@ Status RecordsService::delete_grant(const Actor& actor, GrantId id) {
 }
 
 const std::vector<PersonYearFieldInfo>& person_year_fields() {
-  static const std::vector<PersonYearFieldInfo> fields{
+  static const std::vector<PersonYearFieldInfo> kFields{
       {PersonYearField::kRating, "rating", "Xếp loại"},
       {PersonYearField::kMonthsWorked, "months_worked", "Số tháng công tác"},
       {PersonYearField::kLeaveMonths, "leave_months", "Số tháng nghỉ thai sản"},
@@ -406,7 +406,7 @@ const std::vector<PersonYearFieldInfo>& person_year_fields() {
       {PersonYearField::kNotableAchievement, "notable_achievement", "Thành tích được ghi nhận"},
       {PersonYearField::kNote, "note", "Ghi chú"},
   };
-  return fields;
+  return kFields;
 }
 
 namespace {

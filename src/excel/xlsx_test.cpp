@@ -739,12 +739,12 @@ bool refused_with(const Result<Workbook>& read, ErrorCode code, std::string_view
          read.error().message.starts_with(message);
 }
 
-constexpr std::int64_t kBoundKib = 16 * 1024;  // what a read may add, whatever the file claims
+constexpr std::int64_t kBoundKib = std::int64_t{16} * 1024;  // what a read may add, whatever the file claims
 
 TEST(XlsxReaderUnderAttack, A52KbWorkbookOfEmptyCellsNeverBuildsTheSheetInMemory) {
   // About 52 MB of <c/> deflated to about 52 KB: the DOM reader this one replaced grew by 553 MiB
   // reading it (680 MB in issue 15's report).
-  const std::string bytes = testing::empty_cells_workbook("Sheet1", 52 * 1024);
+  const std::string bytes = testing::empty_cells_workbook("Sheet1", std::uint64_t{52} * 1024);
   ASSERT_GT(bytes.size(), 40U * 1024);
   ASSERT_LT(bytes.size(), 64U * 1024);
   const std::string refusal = "Tệp Excel quá lớn: trang tính \"Sheet1\" sau khi giải nén vượt quá 20 MB.";
@@ -783,7 +783,8 @@ TEST(XlsxReaderUnderAttack, AnEntryThatClaims1KbAndInflatesTo1GbStopsAtTheLimit)
             << " KiB peak RSS\n";
 
   // A lie within the limit is no bomb, but the file is damaged.
-  expect_refused(read_xlsx(testing::lying_sheet_workbook("Sheet1", 1024, 4 * 65536)), ErrorCode::kInvalidInput,
+  expect_refused(read_xlsx(testing::lying_sheet_workbook("Sheet1", 1024, std::uint64_t{4} * 65536)),
+                 ErrorCode::kInvalidInput,
                  "Tệp Excel bị hỏng: phần xl/worksheets/sheet1.xml có kích thước khác với kích thước ghi trong tệp.");
 }
 

@@ -404,7 +404,7 @@ TEST(RecordsWorkbook, RefusesHeadersThatAreNotTheFormsNamingEachColumn) {
   EXPECT_NE(with_extra.error().message.find("cột A có tiêu đề \"STT\" không có trong mẫu"), std::string::npos)
       << with_extra.error().message;
   std::vector<std::string> twice = kPersonHeader;
-  twice.push_back("Xếp loại (lần 2)");
+  twice.emplace_back("Xếp loại (lần 2)");
   auto with_twice = read_records_workbook(workbook({{"Hồ sơ năm", twice, {}}}), with_honours());
   ASSERT_FALSE(with_twice);
   EXPECT_NE(with_twice.error().message.find("cột \"Xếp loại\" có hai lần (cột D và cột M)"), std::string::npos)

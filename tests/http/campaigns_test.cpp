@@ -450,7 +450,8 @@ TEST_P(Campaigns, BadFilesAndBadRowsAreRefusedWithRowNumbersAndNothingIsWritten)
 TEST_P(Campaigns, HostileWorkbooksFromStaffAreRefusedAndAnImportBeyondTheLimitIsBusy) {
   const auto id = open_campaign();
   ASSERT_EQ(server_->login("nhanvien").status, 200);
-  auto empty_cells = expect_refused(id, testing::empty_cells_workbook("Đăng ký thi đua", 52 * 1024), 413, "too_large");
+  auto empty_cells =
+      expect_refused(id, testing::empty_cells_workbook("Đăng ký thi đua", std::uint64_t{52} * 1024), 413, "too_large");
   EXPECT_EQ(empty_cells.body["error"]["field"], "file");
   EXPECT_EQ(empty_cells.body["error"]["message"],
             "Tệp Excel quá lớn: trang tính \"Đăng ký thi đua\" sau khi giải nén vượt quá 20 MB.");

@@ -499,7 +499,8 @@ TEST_P(ImportApi, TheDryRunListsEachChangeBeforeAndAfterAndTheRowsLeftUnchanged)
 // ---- Uploads that cannot blow up (issue 15) ------------------------------------------------------
 
 TEST_P(ImportApi, HostileWorkbooksAreRefusedWithAStableCodeAndChangeNothing) {
-  auto empty_cells = expect_refused(testing::empty_cells_workbook("Hồ sơ năm", 52 * 1024), 413, "too_large");
+  auto empty_cells =
+      expect_refused(testing::empty_cells_workbook("Hồ sơ năm", std::uint64_t{52} * 1024), 413, "too_large");
   EXPECT_EQ(empty_cells.body["error"]["field"], "file");
   EXPECT_EQ(empty_cells.body["error"]["message"],
             "Tệp Excel quá lớn: trang tính \"Hồ sơ năm\" sau khi giải nén vượt quá 20 MB.");
