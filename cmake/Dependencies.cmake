@@ -12,7 +12,7 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # Spreadsheets and documents. Not find_package(libzip): its config needs zipcmp, a separate package.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
-# Uploaded spreadsheets are read as XML streams (ADR 0010).
+# Uploaded spreadsheets are read as XML streams (ADR 0011).
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 find_package(pugixml REQUIRED)
 

@@ -10,7 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libsodium-dev libicu-dev libcli11-dev
   # spreadsheets and documents: XLSX out (libxlsxwriter), XLSX in as XML streams (libzip, expat:
-  # ADR 0010), DOCX templates (pugixml), PDF through LibreOffice headless, pdftotext to check the
+  # ADR 0011), DOCX templates (pugixml), PDF through LibreOffice headless, pdftotext to check the
   # PDF in tests
   libxlsxwriter-dev libzip-dev libexpat1-dev libpugixml-dev libreoffice-writer-nogui poppler-utils
   # tests and benchmarks

@@ -2,7 +2,7 @@
 // Reads an Excel workbook (.xlsx, Office Open XML) from memory into plain values: sheets, rows,
 // cells. Bookworm packages no XLSX reader (no xlsxio, OpenXLSX or xlnt), so this is our own, on
 // the ooxml layer: each part is inflated chunk by chunk straight into a streaming XML parser
-// (expat; docs/adr/0010-streamed-office-files.md), so no part is ever held whole or built into a
+// (expat; docs/adr/0011-streamed-office-files.md), so no part is ever held whole or built into a
 // tree. It reads values only: no formats beyond "is this number a date", no formulas: a formula
 // cell gives the result stored with it (Excel stores the computed value; libxlsxwriter, which
 // does not compute, stores 0).

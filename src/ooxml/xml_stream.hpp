@@ -1,5 +1,5 @@
 #pragma once
-// XML read as a stream (SAX, on expat: docs/adr/0010-streamed-office-files.md): the document is
+// XML read as a stream (SAX, on expat: docs/adr/0011-streamed-office-files.md): the document is
 // fed in chunks and the handler sees each start tag, end tag and piece of text as it is parsed.
 // Nothing of the document is kept but expat's stack of open elements, which the depth limit
 // bounds, and the token being read. So memory does not grow with the document, and a handler that
