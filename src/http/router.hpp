@@ -57,7 +57,7 @@ struct Services {
   app::ReportService& reports;
   app::StatisticsService& statistics;
   documents::PdfConverter& pdf;  // DOCX → PDF, limited and cached
-  app::ImportGate& imports;  // spreadsheet imports at once; a handler enters before reading the upload
+  app::ImportGate& imports;      // spreadsheet imports at once; a handler enters before reading the upload
 };
 
 // A parsed request as handlers see it.
