@@ -12,6 +12,8 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # Spreadsheets and documents. Not find_package(libzip): its config needs zipcmp, a separate package.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# Uploaded spreadsheets are read as XML streams (ADR 0012).
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 find_package(pugixml REQUIRED)
 
 # SOCI ships neither a CMake config nor a .pc file on bookworm.

@@ -9,9 +9,10 @@ packages=(
   # libraries
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libsodium-dev libicu-dev libcli11-dev
-  # spreadsheets and documents: XLSX out (libxlsxwriter), XLSX in and DOCX templates (libzip, pugixml),
-  # PDF through LibreOffice headless, pdftotext to check the PDF in tests
-  libxlsxwriter-dev libzip-dev libpugixml-dev libreoffice-writer-nogui poppler-utils
+  # spreadsheets and documents: XLSX out (libxlsxwriter), XLSX in as XML streams (libzip, expat:
+  # ADR 0012), DOCX templates (pugixml), PDF through LibreOffice headless, pdftotext to check the
+  # PDF in tests
+  libxlsxwriter-dev libzip-dev libexpat1-dev libpugixml-dev libreoffice-writer-nogui poppler-utils
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15 sqlite3 wrk curl python3

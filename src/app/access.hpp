@@ -41,6 +41,8 @@ class ScopeFilter {
   bool covers_unit(UnitId unit) const;
   bool covers_person(PersonId person);
   bool covers(const domain::SubjectRef& subject);
+  // The scope's units; nullopt means every person and unit.
+  const std::optional<std::set<UnitId>>& units() const { return units_; }
 
  private:
   UnitOfWork& work_;

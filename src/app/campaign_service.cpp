@@ -95,8 +95,7 @@ std::optional<UnitId> campaign_unit_above(const domain::Campaign& campaign,
 
 // The campaign's unit the subject is counted under on `day`, or why there is none.
 Result<UnitId> counted_under(UnitOfWork& work, const domain::Campaign& campaign, const domain::SubjectRef& subject,
-                             CivilDate day) {
-  const auto parents = parents_on(work, day);
+                             CivilDate day, const std::map<UnitId, std::optional<UnitId>>& parents) {
   if (subject.kind == rules::SubjectKind::kUnit) {
     const UnitId unit{subject.id};
     if (!parents.contains(unit)) {
@@ -126,7 +125,8 @@ bool has_collective_honour(const domain::Campaign& campaign, const std::vector<d
 
 // Whether the actor may register for (or withdraw the registration of) `subject`: staff only
 // themselves, a unit head the units and members of their subtree, the officer anyone.
-Status require_register_for(UnitOfWork& work, const Actor& actor, const domain::SubjectRef& subject, CivilDate today) {
+// `scope`: the actor's scope today, worked out once per request.
+Status require_register_for(const Actor& actor, const domain::SubjectRef& subject, ScopeFilter& scope) {
   TDKT_TRY(require(actor, domain::Permission::kRegister));
   if (domain::people_scope(actor.role) == domain::PeopleScope::kOwnUnit) {
     if (subject.kind == rules::SubjectKind::kPerson && actor.person && actor.person->value == subject.id) return {};
@@ -134,11 +134,10 @@ Status require_register_for(UnitOfWork& work, const Actor& actor, const domain::
                      "đăng ký thay người khác hoặc thay đơn vị; công chức, viên chức chỉ đăng ký cho chính mình");
   }
   if (subject.kind == rules::SubjectKind::kPerson) {
-    if (person_in_scope(work, actor, PersonId{subject.id}, today)) return {};
+    if (scope.covers_person(PersonId{subject.id})) return {};
     return forbidden(actor, "đăng ký cho cá nhân ngoài phạm vi đơn vị được giao");
   }
-  const auto units = people_units(work, actor, today);
-  if (!units || std::find(units->begin(), units->end(), UnitId{subject.id}) != units->end()) return {};
+  if (scope.covers_unit(UnitId{subject.id})) return {};
   return forbidden(actor, "đăng ký cho đơn vị ngoài phạm vi được giao");
 }
 
@@ -262,11 +261,21 @@ Result<std::vector<RegistrationView>> CampaignService::registrations(const Actor
   return views;
 }
 
+CampaignService::Surroundings::Surroundings(UnitOfWork& work, const Actor& actor, CivilDate today)
+    : scope(work, actor, today) {}
+
+const std::map<UnitId, std::optional<UnitId>>& CampaignService::Surroundings::parents(UnitOfWork& work, CivilDate day) {
+  auto found = parents_by_day.find(day);
+  if (found == parents_by_day.end()) found = parents_by_day.emplace(day, parents_on(work, day)).first;
+  return found->second;
+}
+
 Result<domain::Registration> CampaignService::checked(UnitOfWork& work, const Actor& actor,
                                                       const domain::Campaign& campaign,
-                                                      const RegistrationRequest& request, CivilDate day) {
+                                                      const RegistrationRequest& request, CivilDate day,
+                                                      Surroundings& around) {
   TDKT_TRY(check_subject_exists(work, request.subject));
-  TDKT_TRY(require_register_for(work, actor, request.subject, clock_.today()));
+  TDKT_TRY(require_register_for(actor, request.subject, around.scope));
   domain::Registration registration;
   registration.campaign = campaign.id;
   registration.subject = request.subject;
@@ -275,7 +284,7 @@ Result<domain::Registration> CampaignService::checked(UnitOfWork& work, const Ac
   registration.registered_on = day;
   TDKT_TRY(domain::check_text_field(registration.note, "note", kNoteLength, false, "Ghi chú"));
   TDKT_TRY(domain::check_registration_honour(campaign, honours_, registration.subject.kind, registration.honour));
-  auto unit = counted_under(work, campaign, registration.subject, day);
+  auto unit = counted_under(work, campaign, registration.subject, day, around.parents(work, day));
   if (!unit) return std::move(unit).error();
   registration.unit = *unit;
   TDKT_TRY(domain::unit_open(*campaign.find_unit(*unit), unit_name(work, *unit)));
@@ -291,7 +300,8 @@ Result<RegistrationView> CampaignService::register_subject(const Actor& actor, C
   auto campaign = work->campaigns().find_campaign(id);
   if (!campaign) return campaign_not_found(id);
   TDKT_TRY(domain::accepts_registration(*campaign, *day));
-  auto registration = checked(*work, actor, *campaign, request, *day);
+  Surroundings around(*work, actor, clock_.today());
+  auto registration = checked(*work, actor, *campaign, request, *day, around);
   if (!registration) return std::move(registration).error();
   for (const auto& other : work->campaigns().registrations(id)) {
     if (other.subject == registration->subject && other.honour == registration->honour) {
@@ -314,7 +324,8 @@ Status CampaignService::withdraw(const Actor& actor, RegistrationId id) {
   auto work = store_.write();
   auto registration = work->campaigns().find_registration(id);
   if (!registration) return Error::not_found("Không tìm thấy đăng ký mã " + std::to_string(id.value) + ".");
-  TDKT_TRY(require_register_for(*work, actor, registration->subject, clock_.today()));
+  ScopeFilter scope(*work, actor, clock_.today());
+  TDKT_TRY(require_register_for(actor, registration->subject, scope));
   auto campaign = work->campaigns().find_campaign(registration->campaign);
   if (campaign->consolidated()) {
     TDKT_TRY(domain::accepts_registration(*campaign, clock_.today()));
@@ -496,63 +507,93 @@ Result<Reminders> CampaignService::reminders(const Actor& actor, CampaignId id) 
   return reminders;
 }
 
-Result<RegistrationImportReport> CampaignService::import(const Actor& actor, CampaignId id,
-                                                         const std::vector<RegistrationRow>& rows, bool dry_run,
-                                                         std::optional<CivilDate> as_of) {
+Result<RegistrationImportReport> CampaignService::import(const Actor& actor, const ImportPermit& /*permit*/,
+                                                         CampaignId id, const std::vector<RegistrationRow>& rows,
+                                                         bool dry_run, std::optional<CivilDate> as_of) {
   TDKT_TRY(require(actor, domain::Permission::kRegister));
   auto day = acting_day(actor, as_of, "as_of");
   if (!day) return std::move(day).error();
+  RegistrationImportReport report;
+  std::vector<domain::Registration> accepted;
+
+  // ---- Check, in a read unit of work: never the write lock, dry run or not (review M7); the
+  // actor's scope and the unit tree are worked out once, not per row.
+  {
+    auto work = store_.read();
+    auto campaign = work->campaigns().find_campaign(id);
+    if (!campaign) return campaign_not_found(id);
+    TDKT_TRY(domain::accepts_registration(*campaign, *day));
+    auto movement = work->movements().find_movement(campaign->movement);
+    Surroundings around(*work, actor, clock_.today());
+    auto problem = [&report](const RegistrationRow& row, const Error& error) {
+      report.problems.push_back({row.sheet, row.row, error.field, error.message});
+    };
+    std::set<std::tuple<rules::SubjectKind, std::int64_t, std::string>> stored;
+    for (const auto& registration : work->campaigns().registrations(id))
+      stored.insert({registration.subject.kind, registration.subject.id, registration.honour});
+    std::set<std::tuple<rules::SubjectKind, std::int64_t, std::string>> in_file;
+    for (const auto& row : rows) {
+      const auto on = row.registered_on.value_or(*day);
+      if (on > *day || (movement && on < movement->starts_on)) {
+        problem(row, Error::invalid("registered_on", "Ngày đăng ký " + on.vn() + " phải từ ngày bắt đầu phong trào (" +
+                                                         (movement ? movement->starts_on.vn() : std::string("?")) +
+                                                         ") đến ngày nhập (" + day->vn() + ")."));
+        continue;
+      }
+      RegistrationRequest request{row.subject, row.honour, row.note, std::nullopt};
+      auto registration = checked(*work, actor, *campaign, request, on, around);
+      if (!registration) {
+        problem(row, registration.error());
+        continue;
+      }
+      if (!row.name_check.empty()) {
+        const auto stored_name = subject_name(*work, row.subject);
+        if (text::fold(stored_name) != text::fold(row.name_check)) {
+          problem(row, Error::invalid("name", "Mã " + std::to_string(row.subject.id) + " là \"" + stored_name +
+                                                  "\", không phải \"" + row.name_check + "\". Kiểm tra lại dòng này."));
+          continue;
+        }
+      }
+      const std::tuple key{registration->subject.kind, registration->subject.id, registration->honour};
+      if (!in_file.insert(key).second) {
+        problem(row, Error::conflict(ErrorCode::kConflict, "honour",
+                                     "Dòng này trùng một dòng khác trong tệp (cùng đối tượng và danh hiệu)."));
+        continue;
+      }
+      if (stored.contains(key)) {
+        ++report.unchanged;
+        continue;
+      }
+      registration->source = domain::RegistrationSource::kImported;
+      accepted.push_back(std::move(*registration));
+    }
+  }
+  report.created = static_cast<int>(accepted.size());
+  if (!report.problems.empty() || dry_run) return report;
+  if (accepted.empty()) {
+    report.applied = true;  // nothing to write: no transaction at all
+    return report;
+  }
+
+  // ---- Write, in one short transaction, after checking again what may have changed since the
+  // check: the campaign closed or consolidated, a unit's list confirmed, a registration made.
   auto work = store_.write();
   auto campaign = work->campaigns().find_campaign(id);
   if (!campaign) return campaign_not_found(id);
   TDKT_TRY(domain::accepts_registration(*campaign, *day));
-  auto movement = work->movements().find_movement(campaign->movement);
-  RegistrationImportReport report;
-  auto problem = [&report](const RegistrationRow& row, const Error& error) {
-    report.problems.push_back({row.sheet, row.row, error.field, error.message});
-  };
   std::set<std::tuple<rules::SubjectKind, std::int64_t, std::string>> stored;
   for (const auto& registration : work->campaigns().registrations(id))
     stored.insert({registration.subject.kind, registration.subject.id, registration.honour});
-  std::set<std::tuple<rules::SubjectKind, std::int64_t, std::string>> in_file;
-  std::vector<domain::Registration> accepted;
-  for (const auto& row : rows) {
-    const auto on = row.registered_on.value_or(*day);
-    if (on > *day || (movement && on < movement->starts_on)) {
-      problem(row, Error::invalid("registered_on", "Ngày đăng ký " + on.vn() + " phải từ ngày bắt đầu phong trào (" +
-                                                       (movement ? movement->starts_on.vn() : std::string("?")) +
-                                                       ") đến ngày nhập (" + day->vn() + ")."));
-      continue;
+  for (const auto& registration : accepted) {
+    const auto* unit = campaign->find_unit(registration.unit);
+    if (!unit) return campaign_not_found(id);
+    TDKT_TRY(domain::unit_open(*unit, unit_name(*work, registration.unit)));
+    if (stored.contains({registration.subject.kind, registration.subject.id, registration.honour})) {
+      return Error::conflict(ErrorCode::kConflict, "honour",
+                             subject_name(*work, registration.subject) + " vừa đăng ký danh hiệu " +
+                                 registration.honour + " trong lúc kiểm tra tệp; chưa nhập dòng nào. Hãy nhập lại.");
     }
-    RegistrationRequest request{row.subject, row.honour, row.note, std::nullopt};
-    auto registration = checked(*work, actor, *campaign, request, on);
-    if (!registration) {
-      problem(row, registration.error());
-      continue;
-    }
-    if (!row.name_check.empty()) {
-      const auto stored_name = subject_name(*work, row.subject);
-      if (text::fold(stored_name) != text::fold(row.name_check)) {
-        problem(row, Error::invalid("name", "Mã " + std::to_string(row.subject.id) + " là \"" + stored_name +
-                                                "\", không phải \"" + row.name_check + "\". Kiểm tra lại dòng này."));
-        continue;
-      }
-    }
-    const std::tuple key{registration->subject.kind, registration->subject.id, registration->honour};
-    if (!in_file.insert(key).second) {
-      problem(row, Error::conflict(ErrorCode::kConflict, "honour",
-                                   "Dòng này trùng một dòng khác trong tệp (cùng đối tượng và danh hiệu)."));
-      continue;
-    }
-    if (stored.contains(key)) {
-      ++report.unchanged;
-      continue;
-    }
-    registration->source = domain::RegistrationSource::kImported;
-    accepted.push_back(std::move(*registration));
   }
-  report.created = static_cast<int>(accepted.size());
-  if (!report.problems.empty() || dry_run) return report;
   const auto at = clock_.now_iso();
   for (auto& registration : accepted) {
     registration.id = work->campaigns().insert_registration(registration);

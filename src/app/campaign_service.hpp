@@ -6,10 +6,13 @@
 // list who must register and has not; a filled Excel form is imported all or nothing.
 // Every write is one transaction with its audit record.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/access.hpp"
+#include "app/import_gate.hpp"
 #include "app/ports.hpp"
 #include "app/records_service.hpp"
 
@@ -113,16 +116,31 @@ class CampaignService {
   Result<std::vector<RosterEntry>> roster(const Actor& actor, CampaignId id, std::optional<UnitId> only);
   Result<Reminders> reminders(const Actor& actor, CampaignId id);
 
-  // Checks every row; writes them all in one transaction only when every row is valid and
-  // `dry_run` is false. `as_of` (the system actor only) is the day the import is made.
-  Result<RegistrationImportReport> import(const Actor& actor, CampaignId id, const std::vector<RegistrationRow>& rows,
-                                          bool dry_run, std::optional<CivilDate> as_of = std::nullopt);
+  // Checks every row in a read unit of work (the actor's scope and the unit tree worked out once),
+  // then, unless a row is invalid or `dry_run` is set, writes them all in one short write
+  // transaction, after checking again that the campaign still accepts registrations, that no
+  // unit's list was confirmed and that no row was registered meanwhile (kConflict, nothing
+  // written). `as_of` (the system actor only) is the day the import is made. `permit`: an
+  // ImportGate's, held for the whole import. Thread-safe.
+  Result<RegistrationImportReport> import(const Actor& actor, const ImportPermit& permit, CampaignId id,
+                                          const std::vector<RegistrationRow>& rows, bool dry_run,
+                                          std::optional<CivilDate> as_of = std::nullopt);
 
  private:
+  // What checking a registration needs besides the row, worked out once per request: the
+  // actor's scope today, and the unit tree of each registration day.
+  struct Surroundings {
+    Surroundings(UnitOfWork& work, const Actor& actor, CivilDate today);
+    const std::map<UnitId, std::optional<UnitId>>& parents(UnitOfWork& work, CivilDate day);
+
+    ScopeFilter scope;
+    std::map<CivilDate, std::map<UnitId, std::optional<UnitId>>> parents_by_day;
+  };
+
   Result<CampaignView> view(UnitOfWork& work, domain::Campaign campaign);
   Result<CivilDate> acting_day(const Actor& actor, const std::optional<CivilDate>& requested, const char* field);
   Result<domain::Registration> checked(UnitOfWork& work, const Actor& actor, const domain::Campaign& campaign,
-                                       const RegistrationRequest& request, CivilDate day);
+                                       const RegistrationRequest& request, CivilDate day, Surroundings& around);
 
   Store& store_;
   const Clock& clock_;

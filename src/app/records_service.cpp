@@ -427,116 +427,316 @@ Status RecordsService::delete_grant(const Actor& actor, GrantId id) {
   return {};
 }
 
-Result<ImportReport> RecordsService::import(const Actor& actor, const ImportBatch& batch, bool dry_run) {
+const std::vector<PersonYearFieldInfo>& person_year_fields() {
+  static const std::vector<PersonYearFieldInfo> kFields{
+      {PersonYearField::kRating, "rating", "Xếp loại"},
+      {PersonYearField::kMonthsWorked, "months_worked", "Số tháng công tác"},
+      {PersonYearField::kLeaveMonths, "leave_months", "Số tháng nghỉ thai sản"},
+      {PersonYearField::kDiscipline, "discipline", "Kỷ luật"},
+      {PersonYearField::kDisciplineDate, "discipline_date", "Ngày quyết định kỷ luật"},
+      {PersonYearField::kDisciplinePending, "discipline_pending", "Đang xem xét kỷ luật"},
+      {PersonYearField::kPendingNote, "pending_note", "Nội dung đang xem xét"},
+      {PersonYearField::kNotableAchievement, "notable_achievement", "Thành tích được ghi nhận"},
+      {PersonYearField::kNote, "note", "Ghi chú"},
+  };
+  return kFields;
+}
+
+namespace {
+
+std::string shown(const std::optional<int>& value) {
+  return value ? std::to_string(*value) : std::string();
+}
+std::string shown(const std::optional<CivilDate>& value) {
+  return value ? value->vn() : std::string();
+}
+std::string shown(rules::Known value) {
+  switch (value) {
+    case rules::Known::kYes: return "Có";
+    case rules::Known::kNo: return "Không";
+    case rules::Known::kUnknown: break;
+  }
+  return {};
+}
+
+// A field of a person's year as users see it; empty when nothing is recorded.
+std::string shown(const domain::PersonYear& record, PersonYearField field) {
+  switch (field) {
+    case PersonYearField::kRating:
+      return record.rating == rules::Rating::kNone ? std::string()
+                                                   : std::string(domain::vietnamese_label(record.rating));
+    case PersonYearField::kMonthsWorked: return shown(record.months_worked);
+    case PersonYearField::kLeaveMonths: return shown(record.leave_months);
+    case PersonYearField::kDiscipline: return std::string(domain::vietnamese_label(record.discipline));
+    case PersonYearField::kDisciplineDate: return shown(record.discipline_date);
+    case PersonYearField::kDisciplinePending: return record.discipline_pending ? "Có" : "Không";
+    case PersonYearField::kPendingNote: return record.pending_note;
+    case PersonYearField::kNotableAchievement: return shown(record.notable_achievement);
+    case PersonYearField::kNote: return record.note;
+  }
+  return {};
+}
+
+// Copies `field` from `from` into `into`; from a default-constructed record, that erases it.
+void copy_field(domain::PersonYear& into, const domain::PersonYear& from, PersonYearField field) {
+  switch (field) {
+    case PersonYearField::kRating: into.rating = from.rating; break;
+    case PersonYearField::kMonthsWorked: into.months_worked = from.months_worked; break;
+    case PersonYearField::kLeaveMonths: into.leave_months = from.leave_months; break;
+    case PersonYearField::kDiscipline: into.discipline = from.discipline; break;
+    case PersonYearField::kDisciplineDate: into.discipline_date = from.discipline_date; break;
+    case PersonYearField::kDisciplinePending: into.discipline_pending = from.discipline_pending; break;
+    case PersonYearField::kPendingNote: into.pending_note = from.pending_note; break;
+    case PersonYearField::kNotableAchievement: into.notable_achievement = from.notable_achievement; break;
+    case PersonYearField::kNote: into.note = from.note; break;
+  }
+}
+
+// The stored year (or an empty one) with the row's fields set and erased, nothing else touched.
+domain::PersonYear merged_year(const std::optional<domain::PersonYear>& stored, const PersonYearEdit& edit) {
+  domain::PersonYear merged;
+  if (stored) merged = *stored;
+  merged.person = edit.values.person;
+  merged.year = edit.values.year;
+  for (const auto field : edit.set)
+    copy_field(merged, edit.values, field);
+  const domain::PersonYear empty;
+  for (const auto field : edit.erased)
+    copy_field(merged, empty, field);
+  return merged;
+}
+
+std::vector<FieldChange> year_changes(const std::optional<domain::PersonYear>& before,
+                                      const domain::PersonYear& after) {
+  std::vector<FieldChange> changes;
+  const domain::PersonYear empty;
+  for (const auto& info : person_year_fields()) {
+    auto old_text = shown(before ? *before : empty, info.field);
+    auto new_text = shown(after, info.field);
+    // A new year lists what it records; the defaults ("Không" kỷ luật) only when written over.
+    if (!before && new_text == shown(empty, info.field)) continue;
+    if (old_text == new_text) continue;
+    changes.push_back({std::string(info.code), std::string(info.label), std::move(old_text), std::move(new_text)});
+  }
+  return changes;
+}
+
+void add_field(std::vector<FieldChange>& fields, std::string_view code, std::string_view label, std::string value) {
+  if (!value.empty()) fields.push_back({std::string(code), std::string(label), {}, std::move(value)});
+}
+
+std::vector<FieldChange> grant_fields(const domain::GrantRecord& grant) {
+  std::vector<FieldChange> fields;
+  add_field(fields, "honour", "Danh hiệu", grant.honour);
+  add_field(fields, "type", "Loại khen thưởng", std::string(domain::vietnamese_label(grant.type)));
+  add_field(fields, "decision_number", "Số quyết định", grant.decision_number);
+  add_field(fields, "decision_date", "Ngày quyết định", shown(grant.decision_date));
+  add_field(fields, "authority", "Cấp quyết định", grant.authority);
+  add_field(fields, "note", "Ghi chú", grant.note);
+  return fields;
+}
+
+std::vector<FieldChange> initiative_fields(const domain::InitiativeRecord& initiative) {
+  std::vector<FieldChange> fields;
+  add_field(fields, "title", "Tên sáng kiến, đề tài", initiative.title);
+  add_field(fields, "level", "Phạm vi", std::string(domain::vietnamese_label(initiative.level)));
+  add_field(fields, "recognised_by", "Quyết định công nhận", initiative.recognised_by);
+  add_field(fields, "used_for", "Đã dùng cho danh hiệu", initiative.used_for);
+  add_field(fields, "used_for_year", "Năm được khen", shown(initiative.used_for_year));
+  return fields;
+}
+
+// When the row's merged year breaks a rule on a field the row left empty, what was kept: the user
+// wrote no such value, so the message says where it came from and how to erase it.
+std::string kept_note(const domain::PersonYear& stored, const PersonYearEdit& edit, std::string_view field) {
+  for (const auto& info : person_year_fields()) {
+    if (info.code != field) continue;
+    const auto touched = [&info](const std::vector<PersonYearField>& fields) {
+      return std::find(fields.begin(), fields.end(), info.field) != fields.end();
+    };
+    const auto value = shown(stored, info.field);
+    if (touched(edit.set) || touched(edit.erased) || value.empty()) return {};
+    return " Cột \"" + std::string(info.label) + "\" để trống nên giữ giá trị đã lưu (" + value +
+           "); muốn xóa giá trị này thì ghi (xóa) vào ô.";
+  }
+  return {};
+}
+
+bool same_year(const std::optional<domain::PersonYear>& a, const std::optional<domain::PersonYear>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || snapshot(*a) == snapshot(*b);
+}
+
+Error changed_meanwhile(const std::string& what) {
+  return Error::conflict(ErrorCode::kConflict, "file",
+                         what +
+                             " vừa được thay đổi trong lúc kiểm tra tệp; chưa ghi dòng nào. Hãy kiểm tra lại tệp rồi "
+                             "nhập lại.");
+}
+
+}  // namespace
+
+Result<ImportReport> RecordsService::import(const Actor& actor, const ImportPermit& /*permit*/,
+                                            const ImportBatch& batch, bool dry_run) {
   TDKT_TRY(require(actor, domain::Permission::kManageRecords));
   ImportReport report;
-  auto work = store_.write();
-  auto& records = work->records();
-  const auto current_year = clock_.today().year();
-  auto problem = [&report](const std::string& sheet, int row, const Error& error) {
-    report.problems.push_back({sheet, row, error.field, error.message});
+  const auto today = clock_.today();
+  const auto current_year = today.year();
+  struct PlannedYear {
+    domain::PersonYear record;
+    std::optional<domain::PersonYear> before;  // as read during the check
+    std::string name;
   };
-  // The subject must exist, be within scope, and carry the name written beside its id.
-  auto check_subject = [&](const domain::SubjectRef& subject, const std::string& name_check, int year) -> Status {
-    TDKT_TRY(require_subject(*work, actor, subject, true, year));
-    if (name_check.empty()) return {};
-    std::string stored;
-    if (subject.kind == rules::SubjectKind::kPerson) {
-      stored = work->people().find_person(PersonId{subject.id})->full_name();
-    } else {
-      stored = work->organisation().find_unit(UnitId{subject.id})->name;
-    }
-    if (text::fold(stored) != text::fold(name_check)) {
-      return Error::invalid("name", "Mã " + std::to_string(subject.id) + " là \"" + stored + "\", không phải \"" +
-                                        name_check + "\". Kiểm tra lại dòng này.");
-    }
-    return {};
-  };
-
-  std::set<std::pair<std::int64_t, int>> seen_years;
-  std::vector<domain::PersonYear> years;
-  for (const auto& row : batch.person_years) {
-    const domain::SubjectRef subject{rules::SubjectKind::kPerson, row.record.person.value};
-    if (auto status = check_subject(subject, row.name_check, row.record.year); !status) {
-      problem(row.sheet, row.row, status.error());
-      continue;
-    }
-    auto checked = domain::check_person_year(row.record, current_year);
-    if (!checked) {
-      problem(row.sheet, row.row, checked.error());
-      continue;
-    }
-    if (!seen_years.insert({checked->person.value, checked->year}).second) {
-      problem(row.sheet, row.row,
-              Error::invalid("year", "Cá nhân mã " + std::to_string(checked->person.value) + " có hai dòng cho năm " +
-                                         std::to_string(checked->year) + " (hai xếp loại trong một năm)."));
-      continue;
-    }
-    years.push_back(*checked);
-  }
-  std::set<std::string> seen_grants;
+  std::vector<PlannedYear> years;
   std::vector<domain::GrantRecord> grants;
-  for (const auto& row : batch.grants) {
-    if (auto status = check_subject(row.record.subject, row.name_check, row.record.year); !status) {
-      problem(row.sheet, row.row, status.error());
-      continue;
-    }
-    auto checked = checked_grant(*work, row.record);
-    if (!checked) {
-      problem(row.sheet, row.row, checked.error());
-      continue;
-    }
-    checked->source = domain::GrantSource::kImported;
-    const auto key = grant_key(*checked);
-    bool stored = false;
-    for (const auto& other : records.grants(checked->subject)) {
-      if (grant_key(other) == key) stored = true;
-    }
-    if (stored || !seen_grants.insert(key).second) {
-      problem(row.sheet, row.row,
-              Error::conflict(ErrorCode::kConflict, "honour",
-                              stored ? "Khen thưởng này đã có trong hồ sơ (cùng danh hiệu, năm và số quyết định)."
-                                     : "Dòng này trùng một dòng khác trong tệp (cùng đối tượng, danh hiệu, năm và "
-                                       "số quyết định)."));
-      continue;
-    }
-    grants.push_back(std::move(*checked));
-  }
   std::vector<domain::InitiativeRecord> initiatives;
-  for (const auto& row : batch.initiatives) {
-    if (auto status = check_subject(row.record.subject, row.name_check, row.record.year); !status) {
-      problem(row.sheet, row.row, status.error());
-      continue;
+
+  // ---- Check, in a read unit of work: never the write lock, dry run or not (review M7).
+  {
+    auto work = store_.read();
+    auto& records = work->records();
+    auto problem = [&report](const std::string& sheet, int row, const Error& error) {
+      report.problems.push_back({sheet, row, error.field, error.message});
+    };
+    // The subject must exist, be within the scope the actor writes records of that year in (the
+    // same rule as a single save: a transferee's years before joining stay with their old units, a
+    // predecessor unit's only when wholly the actor's) and carry the name written beside its id;
+    // returns its stored name.
+    auto check_subject = [&](const domain::SubjectRef& subject, const std::string& name_check,
+                             int year) -> Result<std::string> {
+      TDKT_TRY(require_subject(*work, actor, subject, true, year));
+      std::string stored;
+      if (subject.kind == rules::SubjectKind::kPerson) {
+        stored = work->people().find_person(PersonId{subject.id})->full_name();
+      } else {
+        stored = work->organisation().find_unit(UnitId{subject.id})->name;
+      }
+      if (!name_check.empty() && text::fold(stored) != text::fold(name_check)) {
+        return Error::invalid("name", "Mã " + std::to_string(subject.id) + " là \"" + stored + "\", không phải \"" +
+                                          name_check + "\". Kiểm tra lại dòng này.");
+      }
+      return stored;
+    };
+
+    std::set<std::pair<std::int64_t, int>> seen_years;
+    for (const auto& row : batch.person_years) {
+      const auto& edit = row.record;
+      const domain::SubjectRef subject{rules::SubjectKind::kPerson, edit.values.person.value};
+      auto name = check_subject(subject, row.name_check, edit.values.year);
+      if (!name) {
+        problem(row.sheet, row.row, name.error());
+        continue;
+      }
+      auto stored = records.find_person_year(edit.values.person, edit.values.year);
+      auto checked = domain::check_person_year(merged_year(stored, edit), current_year);
+      if (!checked) {
+        Error error = std::move(checked).error();
+        if (stored) error.message += kept_note(*stored, edit, error.field);
+        problem(row.sheet, row.row, error);
+        continue;
+      }
+      if (!seen_years.insert({checked->person.value, checked->year}).second) {
+        problem(row.sheet, row.row,
+                Error::invalid("year", "Cá nhân mã " + std::to_string(checked->person.value) + " có hai dòng cho năm " +
+                                           std::to_string(checked->year) + " (hai xếp loại trong một năm)."));
+        continue;
+      }
+      RecordChange change{row.sheet, row.row, subject, *name, "person_year", checked->year, ChangeAction::kCreate, {}};
+      // A row equal to the stored year (a pre-filled form sent back untouched) changes nothing
+      // and leaves no audit record.
+      if (stored && snapshot(*stored) == snapshot(*checked)) {
+        change.action = ChangeAction::kUnchanged;
+        ++report.person_years_unchanged;
+      } else {
+        change.action = stored ? ChangeAction::kUpdate : ChangeAction::kCreate;
+        change.fields = year_changes(stored, *checked);
+        ++(stored ? report.person_years_updated : report.person_years_created);
+        years.push_back({*checked, std::move(stored), *name});
+      }
+      report.changes.push_back(std::move(change));
     }
-    auto checked = checked_initiative(*work, row.record);
-    if (!checked) {
-      problem(row.sheet, row.row, checked.error());
-      continue;
+
+    std::set<std::string> seen_grants;
+    for (const auto& row : batch.grants) {
+      auto name = check_subject(row.record.subject, row.name_check, row.record.year);
+      if (!name) {
+        problem(row.sheet, row.row, name.error());
+        continue;
+      }
+      auto checked = checked_grant(*work, row.record);
+      if (!checked) {
+        problem(row.sheet, row.row, checked.error());
+        continue;
+      }
+      checked->source = domain::GrantSource::kImported;
+      const auto key = grant_key(*checked);
+      bool stored = false;
+      for (const auto& other : records.grants(checked->subject)) {
+        if (grant_key(other) == key) stored = true;
+      }
+      if (stored || !seen_grants.insert(key).second) {
+        problem(row.sheet, row.row,
+                Error::conflict(ErrorCode::kConflict, "honour",
+                                stored ? "Khen thưởng này đã có trong hồ sơ (cùng danh hiệu, năm và số quyết định)."
+                                       : "Dòng này trùng một dòng khác trong tệp (cùng đối tượng, danh hiệu, năm và "
+                                         "số quyết định)."));
+        continue;
+      }
+      report.changes.push_back({row.sheet, row.row, checked->subject, *name, "grant", checked->year,
+                                ChangeAction::kCreate, grant_fields(*checked)});
+      grants.push_back(std::move(*checked));
     }
-    initiatives.push_back(std::move(*checked));
+
+    for (const auto& row : batch.initiatives) {
+      auto name = check_subject(row.record.subject, row.name_check, row.record.year);
+      if (!name) {
+        problem(row.sheet, row.row, name.error());
+        continue;
+      }
+      auto checked = checked_initiative(*work, row.record);
+      if (!checked) {
+        problem(row.sheet, row.row, checked.error());
+        continue;
+      }
+      report.changes.push_back({row.sheet, row.row, checked->subject, *name, "initiative", checked->year,
+                                ChangeAction::kCreate, initiative_fields(*checked)});
+      initiatives.push_back(std::move(*checked));
+    }
   }
-  // A row equal to the stored year (a pre-filled form sent back untouched) changes nothing and
-  // leaves no audit record.
-  std::erase_if(years, [&](const domain::PersonYear& record) {
-    const auto stored = records.find_person_year(record.person, record.year);
-    if (stored && snapshot(*stored) == snapshot(record)) {
-      ++report.person_years_unchanged;
-      return true;
-    }
-    ++(stored ? report.person_years_updated : report.person_years_created);
-    return false;
-  });
   report.grants_created = static_cast<int>(grants.size());
   report.initiatives_created = static_cast<int>(initiatives.size());
   if (!report.problems.empty() || dry_run) return report;
+  if (years.empty() && grants.empty() && initiatives.empty()) {
+    report.applied = true;  // nothing to write: no transaction at all
+    return report;
+  }
 
+  // ---- Write, in one short transaction: only what was checked, after making sure that what the
+  // check read has not changed since (another officer's edit, a grant added meanwhile).
+  auto work = store_.write();
+  auto& records = work->records();
+  for (const auto& planned : years) {
+    TDKT_TRY(require_person(*work, actor, planned.record.person, true, planned.record.year));
+    if (!same_year(records.find_person_year(planned.record.person, planned.record.year), planned.before)) {
+      return changed_meanwhile("Hồ sơ năm " + std::to_string(planned.record.year) + " của " + planned.name);
+    }
+  }
+  for (const auto& grant : grants) {
+    if (!checked_grant(*work, grant))
+      return changed_meanwhile("Khen thưởng của đối tượng mã " + std::to_string(grant.subject.id));
+    for (const auto& other : records.grants(grant.subject)) {
+      if (grant_key(other) == grant_key(grant)) {
+        return changed_meanwhile("Khen thưởng của đối tượng mã " + std::to_string(grant.subject.id));
+      }
+    }
+  }
   const auto at = clock_.now_iso();
-  for (const auto& record : years) {
-    const auto before = records.find_person_year(record.person, record.year);
-    records.upsert_person_year(record);
-    work->audit({actor.name, person_year_entity(), record.person.value, before ? "update" : "create",
-                 before ? std::optional<Snapshot>(snapshot(*before)) : std::nullopt, snapshot(record)},
-                at);
+  for (const auto& planned : years) {
+    records.upsert_person_year(planned.record);
+    work->audit(
+        {actor.name, person_year_entity(), planned.record.person.value, planned.before ? "update" : "create",
+         planned.before ? std::optional<Snapshot>(snapshot(*planned.before)) : std::nullopt, snapshot(planned.record)},
+        at);
   }
   for (auto& grant : grants) {
     grant.id = records.insert_grant(grant);

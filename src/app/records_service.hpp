@@ -3,8 +3,10 @@
 // with its audit record; reads and writes are held to the actor's people scope.
 
 #include <functional>
+#include <string_view>
 #include <vector>
 
+#include "app/import_gate.hpp"
 #include "app/ports.hpp"
 
 namespace tdkt::app {
@@ -46,8 +48,39 @@ struct ImportRow {
   std::string name_check;  // the name written beside the id, checked against the stored name
 };
 
+// The fields of a person's year that an imported row sets or erases.
+enum class PersonYearField {
+  kRating,
+  kMonthsWorked,
+  kLeaveMonths,
+  kDiscipline,
+  kDisciplineDate,
+  kDisciplinePending,
+  kPendingNote,
+  kNotableAchievement,
+  kNote,
+};
+
+// A field's code (as in the API and the import's problems: "rating") and its name in the form
+// ("Xếp loại").
+struct PersonYearFieldInfo {
+  PersonYearField field;
+  std::string_view code;
+  std::string_view label;
+};
+const std::vector<PersonYearFieldInfo>& person_year_fields();
+
+// What one imported row does to a person's year (issue 23: imports never guess): the fields it
+// sets, with their values in `values`, and the fields it erases, which the row must say
+// explicitly. Every other field keeps what is stored: an empty cell never erases anything.
+struct PersonYearEdit {
+  domain::PersonYear values;  // the person, the year, and the value of each field in `set`
+  std::vector<PersonYearField> set;
+  std::vector<PersonYearField> erased;
+};
+
 struct ImportBatch {
-  std::vector<ImportRow<domain::PersonYear>> person_years;
+  std::vector<ImportRow<PersonYearEdit>> person_years;
   std::vector<ImportRow<domain::GrantRecord>> grants;
   std::vector<ImportRow<domain::InitiativeRecord>> initiatives;
 };
@@ -59,6 +92,31 @@ struct ImportProblem {
   std::string message;
 };
 
+// One field of a record as an import would leave it, in the words and formats users see
+// ("Hoàn thành tốt nhiệm vụ", "15/01/2025", "Có"); an empty text is an empty field.
+struct FieldChange {
+  std::string field;  // "rating", "honour"
+  std::string label;  // "Xếp loại", "Danh hiệu"
+  std::string before;
+  std::string after;
+};
+
+enum class ChangeAction { kCreate, kUpdate, kUnchanged };
+
+// What an import does to one record: shown before the officer confirms (the dry run) and after.
+struct RecordChange {
+  std::string sheet;
+  int row = 0;
+  domain::SubjectRef subject;
+  std::string subject_name;  // as stored
+  std::string record;        // "person_year", "grant", "initiative"
+  int year = 0;
+  ChangeAction action = ChangeAction::kCreate;
+  // kUpdate: the fields that change, before → after; kCreate: the fields written (before empty);
+  // kUnchanged: none.
+  std::vector<FieldChange> fields;
+};
+
 struct ImportReport {
   bool applied = false;  // false when any row is invalid, or for a dry run
   int person_years_created = 0;
@@ -67,6 +125,7 @@ struct ImportReport {
   int grants_created = 0;
   int initiatives_created = 0;
   std::vector<ImportProblem> problems;
+  std::vector<RecordChange> changes;  // one per row, in the order of the sheets and rows
 };
 
 class RecordsService {
@@ -93,10 +152,16 @@ class RecordsService {
   Result<domain::GrantRecord> update_grant(const Actor& actor, GrantId id, domain::GrantRecord record);
   Status delete_grant(const Actor& actor, GrantId id);
 
-  // Checks every row; writes all of them in one transaction only when every row is valid and
-  // `dry_run` is false. Person years replace the stored year; grants and initiatives are added
-  // (a grant already stored with the same honour, year and decision number is a problem).
-  Result<ImportReport> import(const Actor& actor, const ImportBatch& batch, bool dry_run);
+  // Checks every row in a read unit of work (the actor's scope worked out once), then, unless a
+  // row is invalid or `dry_run` is set, writes them all in one short write transaction with an
+  // audit record each. A person's year keeps every stored field the row neither sets nor erases;
+  // grants and initiatives are added (a grant already stored with the same honour, year and
+  // decision number is a problem). The report lists each row's change (RecordChange) whether or
+  // not it was written. Errors: kForbidden without kManageRecords; kConflict (field "file") when
+  // a record read during the check changed before the write, nothing written then. Row problems
+  // are in the report, not errors. `permit`: an ImportGate's, held for the whole import.
+  // Thread-safe.
+  Result<ImportReport> import(const Actor& actor, const ImportPermit& permit, const ImportBatch& batch, bool dry_run);
 
  private:
   // Reads need the subject within the people scope today. Writes of `year` also need, for a

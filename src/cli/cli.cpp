@@ -187,6 +187,12 @@ int run(int argc, char** argv) {
                    "Phiên đăng nhập không dùng quá số phút này thì hết hạn (tối đa 720, thời hạn của phiên)")
       ->capture_default_str()
       ->check(CLI::Range(5, 720));
+  int max_imports = app::ImportGate::kDefaultCapacity;
+  serve
+      ->add_option("--max-imports", max_imports,
+                   "Số tệp Excel được nhập cùng lúc; tệp gửi thêm được trả lời 429 (busy) để gửi lại sau")
+      ->capture_default_str()
+      ->check(CLI::Range(1, app::ImportGate::kMaxCapacity));
 
   auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu (migration); với --demo, nạp dữ liệu mẫu");
   bool demo = false;
@@ -277,7 +283,7 @@ int run(int argc, char** argv) {
 
   try {
     server::Context context(*location, serve->parsed() ? server_options.threads : 2,
-                            std::make_unique<server::SystemClock>(), false, province);
+                            std::make_unique<server::SystemClock>(), false, province, max_imports);
     context.accounts().set_idle_timeout(std::int64_t{idle_minutes} * 60);
     auto& database = context.database();
 

@@ -23,6 +23,7 @@
 #include "documents/docx.hpp"
 #include "documents/package.hpp"
 #include "documents/pdf.hpp"
+#include "support/hostile_files.hpp"
 
 namespace tdkt::documents {
 namespace {
@@ -657,6 +658,28 @@ TEST(Docx, TemplateMistakesAreRefused) {
   EXPECT_FALSE(render_docx(seed_plan(), Package{{"word/styles.xml", "<w:styles/>"}}));
 }
 
+// Issue 15: a Word part nesting 100 000 elements would overflow the stack of the recursive walks
+// of the filler; the part is checked as a stream first and refused at 256 levels.
+TEST(Docx, APartNested100000LevelsDeepIsRefusedBeforeItsTreeIsBuilt) {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i)
+    deep += "<w:tbl>";
+  for (int i = 0; i < 100000; ++i)
+    deep += "</w:tbl>";
+  const auto refused = render_docx(seed_plan(), hand_template(deep));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(refused.error().field, "template");
+  EXPECT_EQ(refused.error().message,
+            "Mẫu văn bản không dùng được: phần \"word/document.xml\" lồng các thẻ XML sâu quá 256 cấp.");
+  // An entity declaration never reaches the DOM parser.
+  auto parts = hand_template("<w:p><w:r><w:t>{{number}}</w:t></w:r></w:p>");
+  parts["docProps/core.xml"] = R"(<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>)";
+  const auto doctype = render_docx(seed_plan(), parts);
+  ASSERT_FALSE(doctype);
+  EXPECT_EQ(doctype.error().message, "Mẫu văn bản không dùng được: phần \"docProps/core.xml\" có khai báo DOCTYPE.");
+}
+
 TEST(Docx, RefusesTextThatIsNotUtf8AndDropsControlCharacters) {
   auto plan = seed_plan();
   plan.body[2].text = "Mục \xC3\x28";
@@ -708,6 +731,28 @@ TEST(Package, RefusesWhatIsNotAZip) {
   auto zip = write_package({{"a.xml", std::string(1000, 'a')}});
   ASSERT_TRUE(zip);
   EXPECT_FALSE(read_package(zip->substr(0, zip->size() / 2)));
+}
+
+// An entry that inflates past the size it declares is refused, whatever the declared size lets
+// through: read in chunks, never allocated from the declaration.
+TEST(Package, RefusesAnEntryLargerThanItDeclares) {
+  const auto lying = testing::hostile_zip(
+      {{"word/document.xml", {"<w:document>", std::string(65536, 'a'), 4, "</w:document>"}, 1024}});
+  const auto refused = read_package(lying);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(refused.error().message,
+            "Tệp không phải là gói văn bản (zip) đọc được: mục \"word/document.xml\" có kích "
+            "thước khác với kích thước khai báo.");
+  const auto bomb = testing::hostile_zip(
+      {{"word/document.xml", {"<w:document>", std::string(65536, 'a'), 8192, "</w:document>"}, 1024}});
+  const auto too_large = read_package(bomb);
+  ASSERT_FALSE(too_large);
+  EXPECT_EQ(too_large.error().message, "Tệp không phải là gói văn bản (zip) đọc được: nội dung giải nén quá lớn.");
+  // Honest sizes read back.
+  const auto honest = read_package(testing::hostile_zip({{"a.xml", {"<a>", "b", 3, "</a>"}}}));
+  ASSERT_TRUE(honest) << honest.error().message;
+  EXPECT_EQ(honest->at("a.xml"), "<a>bbb</a>");
 }
 
 // ---- PDF -----------------------------------------------------------------------------------

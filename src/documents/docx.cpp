@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "core/text.hpp"
+#include "ooxml/xml_stream.hpp"
 
 namespace tdkt::documents {
 namespace {
@@ -363,7 +364,34 @@ struct StringWriter : pugi::xml_writer {
   void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
 
+// Word nests far less: a table inside a table cell adds three levels. A part is checked as a stream
+// before pugixml builds its tree, so the walks above (which recurse on depth) never meet a deeper
+// one, and a DOCTYPE (entity declarations) never reaches pugixml.
+constexpr std::size_t kMaxPartDepth = 256;
+
+class NoHandler final : public ooxml::XmlHandler {
+ public:
+  Status start(std::string_view, const ooxml::XmlAttributes&, std::size_t) override { return {}; }
+  Status end(std::string_view, std::size_t) override { return {}; }
+  Status text(std::string_view) override { return {}; }
+};
+
+Status check_part_shape(const std::string& name, const std::string& data) {
+  NoHandler none;
+  return ooxml::read_xml(data, none, kMaxPartDepth, [&name](ooxml::XmlFault fault, std::uint64_t offset) {
+    switch (fault) {
+      case ooxml::XmlFault::kTooDeep:
+        return template_error("phần \"" + name + "\" lồng các thẻ XML sâu quá " + std::to_string(kMaxPartDepth) +
+                              " cấp.");
+      case ooxml::XmlFault::kDoctype: return template_error("phần \"" + name + "\" có khai báo DOCTYPE.");
+      case ooxml::XmlFault::kMalformed: break;
+    }
+    return template_error("phần \"" + name + "\" không phải XML hợp lệ (vị trí " + std::to_string(offset) + ").");
+  });
+}
+
 Result<std::string> fill_part(const std::string& name, const std::string& data, const Fill& fill) {
+  TDKT_TRY(check_part_shape(name, data));
   pugi::xml_document xml;
   const auto parsed = xml.load_buffer(data.data(), data.size(), kParseOptions, pugi::encoding_utf8);
   if (!parsed) return template_error("phần \"" + name + "\" không phải XML hợp lệ (" + parsed.description() + ").");

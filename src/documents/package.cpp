@@ -6,12 +6,14 @@
 #include <ctime>
 #include <memory>
 
+#include "ooxml/zip_entries.hpp"
+
 namespace tdkt::documents {
 namespace {
 
 // No template or upload comes near these; a zip bomb does.
 constexpr std::uint64_t kMaxUnpackedBytes = 256ULL << 20U;
-constexpr zip_int64_t kMaxEntries = 10000;
+constexpr std::size_t kMaxEntries = 10000;
 // 2020-01-01 00:00 UTC: every entry gets the same time stamp, so equal parts give equal bytes.
 constexpr std::time_t kEntryTime = 1577836800;
 constexpr std::string_view kContentTypes = "[Content_Types].xml";
@@ -27,10 +29,6 @@ struct ArchiveDiscarder {
   void operator()(zip_t* archive) const { zip_discard(archive); }
 };
 using ArchivePtr = std::unique_ptr<zip_t, ArchiveDiscarder>;
-
-struct FileCloser {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
 
 struct SourceFreer {
   void operator()(zip_source_t* source) const { zip_source_free(source); }
@@ -83,48 +81,38 @@ Result<std::string> source_bytes(zip_source_t* source) {
 Result<Package> read_package(std::string_view zip_bytes) {
   // libzip takes no bytes for an archive without entries.
   if (zip_bytes.empty()) return unreadable("tệp rỗng");
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(zip_bytes.data(), zip_bytes.size(), 0, &error);
-  if (source == nullptr) return unreadable(take_message(&error));
-  ArchivePtr archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
-  if (!archive) {
-    zip_source_free(source);  // still ours: the archive takes it only when it opens
-    return unreadable(take_message(&error));
-  }
-  zip_error_fini(&error);
-
-  const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
-  if (count < 0 || count > kMaxEntries) return unreadable("quá nhiều mục");
+  auto archive = ooxml::ZipEntries::open(zip_bytes, ooxml::ZipCheck::kConsistency);
+  if (!archive) return unreadable("không phải tệp zip hoặc tệp bị hỏng");
+  const std::size_t count = archive->count();
+  if (count > kMaxEntries) return unreadable("quá nhiều mục");
   Package package;
-  std::uint64_t total = 0;
-  for (zip_int64_t i = 0; i < count; ++i) {
-    const auto index = static_cast<zip_uint64_t>(i);
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive.get(), index, 0, &stat) != 0) return unreadable(zip_strerror(archive.get()));
-    if ((stat.valid & ZIP_STAT_NAME) == 0 || (stat.valid & ZIP_STAT_SIZE) == 0) return unreadable("mục không tên");
-    std::string name = stat.name;
-    if (name.empty() || name.back() == '/') continue;  // a folder
-    total += stat.size;
-    if (stat.size > kMaxUnpackedBytes || total > kMaxUnpackedBytes) return unreadable("nội dung giải nén quá lớn");
-
-    std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive.get(), index, 0));
-    if (!file) return unreadable(zip_strerror(archive.get()));
-    std::string data(static_cast<std::size_t>(stat.size), '\0');
-    std::size_t done = 0;
-    while (done < data.size()) {
-      const zip_int64_t read = zip_fread(file.get(), data.data() + done, data.size() - done);
-      if (read < 0) return unreadable(zip_file_strerror(file.get()));
-      if (read == 0) return unreadable("mục \"" + name + "\" bị cụt");
-      done += static_cast<std::size_t>(read);
+  std::uint64_t remaining = kMaxUnpackedBytes;
+  for (std::size_t index = 0; index < count; ++index) {
+    std::string name = archive->name(index);
+    if (name.empty()) return unreadable("mục không tên");
+    if (name.back() == '/') continue;  // a folder
+    // Read in chunks: an entry's bytes are appended as they inflate, never allocated from the
+    // size it declares, and reading stops at the limit whatever it declared.
+    std::string data;
+    std::uint64_t inflated = 0;
+    const auto outcome = archive->read(
+        index, remaining,
+        [&data](std::string_view chunk) {
+          data.append(chunk);
+          return true;
+        },
+        &inflated);
+    switch (outcome) {
+      case ooxml::EntryRead::kComplete: break;
+      case ooxml::EntryRead::kDeclaredTooLarge:
+      case ooxml::EntryRead::kTooLarge: return unreadable("nội dung giải nén quá lớn");
+      case ooxml::EntryRead::kLongerThanDeclared:
+      case ooxml::EntryRead::kShorterThanDeclared:
+        return unreadable("mục \"" + name + "\" có kích thước khác với kích thước khai báo");
+      case ooxml::EntryRead::kDamaged:
+      case ooxml::EntryRead::kStopped: return unreadable("mục \"" + name + "\" bị hỏng");
     }
-    // The CRC is checked when the entry has been read to its end; zip_fclose reports it.
-    if (const int closed = zip_fclose(file.release()); closed != 0) {
-      zip_error_t crc;
-      zip_error_init_with_code(&crc, closed);
-      return unreadable(take_message(&crc));
-    }
+    remaining -= inflated;
     package.insert_or_assign(std::move(name), std::move(data));
   }
   return package;

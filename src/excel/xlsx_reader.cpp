@@ -1,17 +1,16 @@
 #include "excel/xlsx_reader.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <memory>
-#include <pugixml.hpp>
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "ooxml/xml_stream.hpp"
+#include "ooxml/zip_entries.hpp"
 
 namespace tdkt::excel {
 namespace {
@@ -58,15 +57,6 @@ Error too_large_uncompressed(const ReadLimits& limits) {
   return too_large("Tệp Excel quá lớn: nội dung sau khi giải nén vượt quá " + size_text(limits.max_uncompressed) + ".");
 }
 
-// "A" for 0, "AA" for 26: the column letters Excel shows.
-std::string column_name(std::size_t column) {
-  std::string name;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
-    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return name;
-}
-
 std::string quoted(std::string_view name) {
   return "\"" + std::string(name) + "\"";
 }
@@ -78,115 +68,88 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kSpaces) - first + 1);
 }
 
-// ---- ZIP ------------------------------------------------------------------------------------
+// ---- Parts: ZIP entries read as XML streams ----------------------------------------------------
 
-struct ZipDiscard {
-  void operator()(zip_t* zip) const { zip_discard(zip); }
-};
-struct ZipFileClose {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
+// Structures the reader builds besides cells, each bounded: Excel itself stays far below.
+constexpr std::size_t kMaxRelationships = 10000;  // per relationships part
+constexpr std::size_t kMaxSheets = 1000;
+constexpr std::size_t kMaxStyles = 65536;  // cell formats and number formats each (Excel allows 64 000)
 
-// The archive, read entry by entry under the decompression limits.
+Error too_large_part(std::string_view label, const ReadLimits& limits) {
+  return too_large("Tệp Excel quá lớn: " + std::string(label) + " sau khi giải nén vượt quá " +
+                   size_text(limits.max_part_bytes) + ".");
+}
+
+// The archive, read part by part under the decompression limits: a part is inflated chunk by
+// chunk straight into the XML parser, and never held whole.
 class Archive {
  public:
   static Result<Archive> open(std::string_view bytes, const ReadLimits& limits) {
-    zip_error_t error;
-    zip_error_init(&error);
-    // The buffer source does not copy: `bytes` outlives the archive (both live in read_xlsx).
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source == nullptr) {
-      zip_error_fini(&error);
-      return Error::internal("Không mở được tệp Excel: thiếu bộ nhớ.");
-    }
-    zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, &error);
-    zip_error_fini(&error);
-    if (zip == nullptr) {
-      zip_source_free(source);  // on failure the source still belongs to us
-      return invalid(std::string(kNotXlsx));
-    }
-    return Archive(zip, limits);
+    auto entries = ooxml::ZipEntries::open(bytes);
+    if (!entries) return invalid(std::string(kNotXlsx));
+    return Archive(std::move(*entries), limits);
   }
 
-  // The decompressed entry `name`, or std::nullopt when the archive has none. Names are matched
-  // without regard to case, as some writers' relationship targets differ in case from the entry.
-  Result<std::optional<std::string>> read(const std::string& name) {
-    const zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
-    if (index < 0) return std::optional<std::string>();
-    const auto entry = static_cast<zip_uint64_t>(index);
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(zip_.get(), entry, 0, &stat) != 0 || (stat.valid & ZIP_STAT_SIZE) == 0) {
-      return corrupt("không đọc được phần " + name);
+  // Streams the part `name` through `handler`; false when the archive has no such part. `label`
+  // names the part in messages ("trang tính \"Cá nhân\"", "phần xl/styles.xml").
+  Result<bool> read(const std::string& name, std::string_view label, ooxml::XmlHandler& handler) {
+    const auto index = entries_.find(name);
+    if (!index) return false;
+    const auto declared = entries_.declared_size(*index);
+    if (!declared) return corrupt("không đọc được phần " + name);
+    if (*declared > remaining_) return too_large_uncompressed(limits_);
+    if (*declared > limits_.max_part_bytes) return too_large_part(label, limits_);
+    const std::uint64_t allowed = std::min<std::uint64_t>(limits_.max_part_bytes, remaining_);
+    ooxml::XmlStream stream(handler, limits_.max_depth, [&name, this](ooxml::XmlFault fault, std::uint64_t offset) {
+      return xml_fault(name, fault, offset);
+    });
+    Status parsed;
+    std::uint64_t inflated = 0;
+    const auto outcome = entries_.read(
+        *index, allowed,
+        [&](std::string_view chunk) {
+          parsed = stream.feed(chunk);
+          return parsed.ok();
+        },
+        &inflated);
+    switch (outcome) {
+      case ooxml::EntryRead::kComplete: break;
+      case ooxml::EntryRead::kDeclaredTooLarge:
+      case ooxml::EntryRead::kTooLarge:
+        return allowed == remaining_ ? too_large_uncompressed(limits_) : too_large_part(label, limits_);
+      case ooxml::EntryRead::kLongerThanDeclared:
+      case ooxml::EntryRead::kShorterThanDeclared:
+        return corrupt("phần " + name + " có kích thước khác với kích thước ghi trong tệp");
+      case ooxml::EntryRead::kDamaged: return corrupt("không giải nén được phần " + name);
+      case ooxml::EntryRead::kStopped: return std::move(parsed).error();
     }
-    const std::size_t allowed = std::min(limits_.max_uncompressed, remaining_);
-    // The declared size refuses a bomb before any work; the count below catches a size that lies.
-    if (stat.size > allowed) return too_large_uncompressed(limits_);
-    const std::unique_ptr<zip_file_t, ZipFileClose> file(zip_fopen_index(zip_.get(), entry, 0));
-    if (!file) return corrupt("không giải nén được phần " + name);
-    std::string content;
-    content.reserve(static_cast<std::size_t>(stat.size));
-    std::array<char, std::size_t{64} * 1024> buffer{};
-    while (true) {
-      const zip_int64_t count = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (count < 0) return corrupt("không giải nén được phần " + name);
-      if (count == 0) break;
-      if (static_cast<std::size_t>(count) > allowed - content.size()) return too_large_uncompressed(limits_);
-      content.append(buffer.data(), static_cast<std::size_t>(count));
-    }
-    remaining_ -= content.size();
-    return std::optional<std::string>(std::move(content));
+    remaining_ -= inflated;
+    TDKT_TRY(stream.finish());
+    return true;
   }
 
  private:
-  Archive(zip_t* zip, const ReadLimits& limits) : zip_(zip), limits_(limits), remaining_(limits.max_uncompressed) {}
+  Archive(ooxml::ZipEntries entries, const ReadLimits& limits)
+      : entries_(std::move(entries)), limits_(limits), remaining_(limits.max_uncompressed) {}
 
-  std::unique_ptr<zip_t, ZipDiscard> zip_;
+  Error xml_fault(const std::string& part, ooxml::XmlFault fault, std::uint64_t offset) const {
+    switch (fault) {
+      case ooxml::XmlFault::kTooDeep:
+        return corrupt("phần " + part + " lồng các thẻ XML sâu quá " +
+                       text::format_integer(static_cast<std::int64_t>(limits_.max_depth)) + " cấp");
+      case ooxml::XmlFault::kDoctype: return corrupt("phần " + part + " có khai báo DOCTYPE, tệp Excel không có");
+      case ooxml::XmlFault::kMalformed: break;
+    }
+    return corrupt("phần " + part + " không phải XML hợp lệ (vị trí " +
+                   text::format_integer(static_cast<std::int64_t>(offset)) + ")");
+  }
+
+  ooxml::ZipEntries entries_;
   ReadLimits limits_;
-  std::size_t remaining_;  // of the total decompressed bytes allowed
+  std::uint64_t remaining_;  // of the total decompressed bytes allowed
 };
 
-// ---- XML helpers ----------------------------------------------------------------------------
-// pugixml does not resolve namespaces. Excel writes unprefixed element names, but other writers
-// (the .NET Open XML SDK) write "x:row", so elements are matched by local name.
-
-std::string_view local_name(std::string_view name) {
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node parent, std::string_view name) {
-  for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
-    if (node.type() == pugi::node_element && local_name(node.name()) == name) return node;
-  }
-  return {};
-}
-
-template <typename Visit>
-Status each_child(pugi::xml_node parent, std::string_view name, Visit&& visit) {
-  for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
-    if (node.type() == pugi::node_element && local_name(node.name()) == name) TDKT_TRY(visit(node));
-  }
-  return {};
-}
-
-// The relationship id of a <sheet>: "r:id", whatever prefix the relationships namespace got.
-std::string_view relationship_id(pugi::xml_node node) {
-  for (pugi::xml_attribute attribute : node.attributes()) {
-    const std::string_view name = attribute.name();
-    if (name.find(':') != std::string_view::npos && local_name(name) == "id") return attribute.value();
-  }
-  return {};
-}
-
-// The character data of an element (text and CDATA pieces joined).
-std::string node_text(pugi::xml_node node) {
-  std::string text;
-  for (pugi::xml_node piece = node.first_child(); piece; piece = piece.next_sibling()) {
-    if (piece.type() == pugi::node_pcdata || piece.type() == pugi::node_cdata) text += piece.value();
-  }
-  return text;
-}
+// ---- Text -----------------------------------------------------------------------------------
 
 void append_utf8(std::string& out, std::uint32_t code) {
   if (code < 0x80) {
@@ -224,34 +187,54 @@ std::string decode_escapes(std::string text) {
   return out;
 }
 
-// The text of a shared string <si> or an inline string <is>: plain <t>, or rich-text runs
-// <r><t>. Phonetic guides (<rPh>, Japanese) are not part of the text.
-std::string string_item_text(pugi::xml_node item) {
-  std::string text;
-  for (pugi::xml_node node = item.first_child(); node; node = node.next_sibling()) {
-    if (node.type() != pugi::node_element) continue;
-    const std::string_view name = local_name(node.name());
-    if (name == "t") {
-      text += node_text(node);
-    } else if (name == "r") {
-      if (const pugi::xml_node run_text = child(node, "t")) text += node_text(run_text);
-    }
+// The text of a shared string <si> or an inline string <is>, gathered as its elements go by:
+// plain <t>, or rich-text runs <r><t>. Phonetic guides (<rPh>, Japanese) are not part of the text.
+class StringItem {
+ public:
+  // The item's element opened at `depth`.
+  void begin(std::size_t depth) {
+    base_ = depth;
+    run_ = 0;
+    collect_ = 0;
+    text_.clear();
+    open_ = true;
   }
-  return decode_escapes(std::move(text));
-}
+  bool open() const { return open_; }
 
-Status parse_xml(pugi::xml_document& document, std::string& content, const std::string& part) {
-  // Entities are not expanded beyond the XML built-ins (pugixml reads no DTD), so an "entity
-  // expansion" bomb stays as small as the file. Whitespace-only text is kept for <t> </t>.
-  const pugi::xml_parse_result parsed = document.load_buffer_inplace(
-      content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
-  if (!parsed) {
-    return corrupt("phần " + part + " không phải XML hợp lệ (vị trí " +
-                   text::format_integer(static_cast<std::int64_t>(parsed.offset)) + ")");
+  void start(std::string_view local, std::size_t depth) {
+    if (!open_) return;
+    if (depth == base_ + 1 && local == "r") run_ = depth;
+    const bool direct = depth == base_ + 1 && local == "t";
+    const bool in_run = run_ != 0 && depth == run_ + 1 && local == "t";
+    if (collect_ == 0 && (direct || in_run)) collect_ = depth;
   }
-  return {};
-}
 
+  // Character data arriving while the innermost open element is at `depth`.
+  void text(std::string_view piece, std::size_t depth) {
+    if (open_ && collect_ != 0 && depth == collect_) text_ += piece;
+  }
+
+  // Returns true when this closed the item itself.
+  bool end(std::size_t depth) {
+    if (!open_) return false;
+    if (depth == collect_) collect_ = 0;
+    if (depth == run_) run_ = 0;
+    if (depth != base_) return false;
+    open_ = false;
+    return true;
+  }
+
+  std::string take() { return decode_escapes(std::move(text_)); }
+
+ private:
+  std::size_t base_ = 0;
+  std::size_t run_ = 0;      // depth of the open <r>, 0 when none
+  std::size_t collect_ = 0;  // depth of the <t> being collected, 0 when none
+  std::string text_;
+  bool open_ = false;
+};
+
+// ---- Relationships --------------------------------------------------------------------------
 // ---- Relationships --------------------------------------------------------------------------
 
 struct Relationship {
@@ -295,24 +278,41 @@ std::string folder_of(std::string_view path) {
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
 }
 
+// The <Relationship> elements of a relationships part.
+class RelationshipsReader final : public ooxml::XmlHandler {
+ public:
+  RelationshipsReader(std::string folder, std::string part) : folder_(std::move(folder)), part_(std::move(part)) {}
+
+  Status start(std::string_view name, const ooxml::XmlAttributes& attributes, std::size_t depth) override {
+    const auto local = ooxml::local_name(name);
+    if (depth == 1) root_ = local == "Relationships";
+    if (depth != 2 || !root_ || local != "Relationship") return {};
+    if (attributes.get("TargetMode") == "External") return {};
+    if (relationships_.size() >= kMaxRelationships) return corrupt("phần " + part_ + " có quá nhiều liên kết");
+    relationships_[std::string(attributes.get("Id"))] = {std::string(attributes.get("Type")),
+                                                         resolve_target(folder_, attributes.get("Target"))};
+    return {};
+  }
+  Status end(std::string_view /*name*/, std::size_t /*depth*/) override { return {}; }
+  Status text(std::string_view /*piece*/) override { return {}; }
+
+  Relationships take() { return std::move(relationships_); }
+
+ private:
+  std::string folder_;
+  std::string part_;
+  bool root_ = false;
+  Relationships relationships_;
+};
+
 // The relationships of the part `part`, from "<folder>/_rels/<name>.rels"; empty if there are none.
 Result<Relationships> read_relationships(Archive& archive, const std::string& part) {
   const std::string folder = folder_of(part);
   const std::string rels_path = folder + "_rels/" + part.substr(folder.size()) + ".rels";
-  auto content = archive.read(rels_path);
-  if (!content) return std::move(content).error();
-  Relationships relationships;
-  if (!content.value()) return relationships;
-  pugi::xml_document document;
-  TDKT_TRY(parse_xml(document, **content, rels_path));
-  const auto status = each_child(child(document, "Relationships"), "Relationship", [&](pugi::xml_node node) -> Status {
-    if (std::string_view(node.attribute("TargetMode").value()) == "External") return {};
-    relationships[node.attribute("Id").value()] = {node.attribute("Type").value(),
-                                                   resolve_target(folder, node.attribute("Target").value())};
-    return {};
-  });
-  if (!status) return status.error();
-  return relationships;
+  RelationshipsReader reader(folder, rels_path);
+  auto found = archive.read(rels_path, "phần " + rels_path, reader);
+  if (!found) return std::move(found).error();
+  return reader.take();
 }
 
 // ---- Styles ---------------------------------------------------------------------------------
@@ -377,30 +377,155 @@ std::optional<unsigned> parse_unsigned(std::string_view text) {
 // Which cell styles (indices into cellXfs, the cells' s attribute) show dates.
 class Styles {
  public:
-  static Styles parse(pugi::xml_node style_sheet) {
-    std::unordered_map<unsigned, bool> custom;
-    for (pugi::xml_node format = child(child(style_sheet, "numFmts"), "numFmt"); format;
-         format = format.next_sibling()) {
-      if (local_name(format.name()) != "numFmt") continue;
-      if (auto id = parse_unsigned(format.attribute("numFmtId").value())) {
-        custom[*id] = is_date_format(format.attribute("formatCode").value());
-      }
+  bool is_date(std::size_t style) const { return style < date_.size() && date_[style]; }
+
+ private:
+  friend class StylesReader;
+  std::vector<bool> date_;
+};
+
+// The number formats and cell formats of the styles part. A cell format may come before the
+// number format it names, so formats are resolved at the end.
+class StylesReader final : public ooxml::XmlHandler {
+ public:
+  explicit StylesReader(std::string part) : part_(std::move(part)) {}
+
+  Status start(std::string_view name, const ooxml::XmlAttributes& attributes, std::size_t depth) override {
+    const auto local = ooxml::local_name(name);
+    if (depth == 1) root_ = local == "styleSheet";
+    if (!root_) return {};
+    if (depth == 2) {
+      // The first <numFmts> and the first <cellXfs> only.
+      in_formats_ = local == "numFmts" && !formats_seen_;
+      in_cell_formats_ = local == "cellXfs" && !cell_formats_seen_;
+      formats_seen_ = formats_seen_ || in_formats_;
+      cell_formats_seen_ = cell_formats_seen_ || in_cell_formats_;
+      return {};
     }
+    if (depth != 3) return {};
+    if (in_formats_ && local == "numFmt") {
+      if (custom_.size() >= kMaxStyles) return corrupt("phần " + part_ + " có quá nhiều định dạng số");
+      if (auto id = parse_unsigned(attributes.get("numFmtId")))
+        custom_[*id] = is_date_format(attributes.get("formatCode"));
+    } else if (in_cell_formats_ && local == "xf") {
+      if (cell_formats_.size() >= kMaxStyles) return corrupt("phần " + part_ + " có quá nhiều định dạng ô");
+      cell_formats_.push_back(parse_unsigned(attributes.get("numFmtId")).value_or(0));
+    }
+    return {};
+  }
+  Status end(std::string_view /*name*/, std::size_t depth) override {
+    if (depth == 2) in_formats_ = in_cell_formats_ = false;
+    return {};
+  }
+  Status text(std::string_view /*piece*/) override { return {}; }
+
+  Styles take() const {
     Styles styles;
-    const pugi::xml_node cell_formats = child(style_sheet, "cellXfs");
-    for (pugi::xml_node xf = cell_formats.first_child(); xf; xf = xf.next_sibling()) {
-      if (xf.type() != pugi::node_element || local_name(xf.name()) != "xf") continue;
-      const unsigned id = parse_unsigned(xf.attribute("numFmtId").value()).value_or(0);
-      const auto found = custom.find(id);  // a file may redefine a built-in id
-      styles.date_.push_back(found != custom.end() ? found->second : is_builtin_date_format(id));
+    for (const unsigned id : cell_formats_) {
+      const auto found = custom_.find(id);  // a file may redefine a built-in id
+      styles.date_.push_back(found != custom_.end() ? found->second : is_builtin_date_format(id));
     }
     return styles;
   }
 
-  bool is_date(std::size_t style) const { return style < date_.size() && date_[style]; }
+ private:
+  std::string part_;
+  bool root_ = false;
+  bool in_formats_ = false;
+  bool in_cell_formats_ = false;
+  bool formats_seen_ = false;
+  bool cell_formats_seen_ = false;
+  std::unordered_map<unsigned, bool> custom_;
+  std::vector<unsigned> cell_formats_;  // the number format of each cell format, in order
+};
+
+// ---- Shared strings and the workbook -------------------------------------------------------
+
+class SharedStringsReader final : public ooxml::XmlHandler {
+ public:
+  SharedStringsReader(std::vector<std::string>& strings, const ReadLimits& limits)
+      : strings_(strings), limits_(limits) {}
+
+  Status start(std::string_view name, const ooxml::XmlAttributes& /*attributes*/, std::size_t depth) override {
+    const auto local = ooxml::local_name(name);
+    depth_ = depth;
+    if (depth == 1) root_ = local == "sst";
+    if (!root_) return {};
+    if (depth == 2 && local == "si") {
+      if (strings_.size() >= limits_.max_shared_strings) {
+        return too_large("Tệp Excel có quá nhiều chuỗi dùng chung (tối đa " +
+                         text::format_integer(static_cast<std::int64_t>(limits_.max_shared_strings)) + " chuỗi).");
+      }
+      item_.begin(depth);
+    } else {
+      item_.start(local, depth);
+    }
+    return {};
+  }
+  Status end(std::string_view /*name*/, std::size_t depth) override {
+    if (item_.end(depth)) strings_.push_back(item_.take());
+    depth_ = depth - 1;
+    return {};
+  }
+  Status text(std::string_view piece) override {
+    item_.text(piece, depth_);
+    return {};
+  }
 
  private:
-  std::vector<bool> date_;
+  std::vector<std::string>& strings_;
+  const ReadLimits& limits_;
+  bool root_ = false;
+  std::size_t depth_ = 0;
+  StringItem item_;
+};
+
+struct SheetEntry {
+  std::string name;
+  bool hidden = false;
+  std::string relationship;  // the r:id
+};
+
+class WorkbookReader final : public ooxml::XmlHandler {
+ public:
+  Status start(std::string_view name, const ooxml::XmlAttributes& attributes, std::size_t depth) override {
+    const auto local = ooxml::local_name(name);
+    if (depth == 1) {
+      // A Word or PowerPoint file, say: a package whose main part is no workbook.
+      if (local != "workbook") return invalid(std::string(kNotXlsx));
+      return {};
+    }
+    if (depth == 2) {
+      in_sheets_ = local == "sheets" && !sheets_seen_;
+      sheets_seen_ = sheets_seen_ || in_sheets_;
+      if (local == "workbookPr" && !properties_seen_) {
+        properties_seen_ = true;
+        const auto flag = attributes.get("date1904");
+        date1904 = flag == "1" || flag == "true";
+      }
+      return {};
+    }
+    if (depth == 3 && in_sheets_ && local == "sheet") {
+      if (sheets.size() >= kMaxSheets) return corrupt("sổ có quá nhiều trang tính");
+      const auto state = attributes.get("state");
+      sheets.push_back({std::string(attributes.get("name")), state == "hidden" || state == "veryHidden",
+                        std::string(attributes.prefixed("id"))});
+    }
+    return {};
+  }
+  Status end(std::string_view /*name*/, std::size_t depth) override {
+    if (depth == 2) in_sheets_ = false;
+    return {};
+  }
+  Status text(std::string_view /*piece*/) override { return {}; }
+
+  bool date1904 = false;
+  std::vector<SheetEntry> sheets;
+
+ private:
+  bool in_sheets_ = false;
+  bool sheets_seen_ = false;
+  bool properties_seen_ = false;
 };
 
 // ---- Cells ----------------------------------------------------------------------------------
@@ -493,13 +618,22 @@ Cell text_cell(std::string text) {
   return cell;
 }
 
+// What one <c> held, gathered while it was read.
+struct CellParts {
+  std::string type;  // the t attribute
+  unsigned style = 0;
+  bool has_value = false;   // a <v>
+  std::string value;        // its text, escapes not yet decoded
+  bool has_inline = false;  // an <is>
+  std::string inline_text;
+};
+
 // The value of one <c>.
-Result<Cell> read_cell(pugi::xml_node node, const SheetContext& context, const CellPlace& place) {
-  const std::string_view type = node.attribute("t").value();
-  const pugi::xml_node value_node = child(node, "v");
-  const std::string value = decode_escapes(node_text(value_node));
-  if (type == "inlineStr" || (type.empty() && child(node, "is"))) return text_cell(string_item_text(child(node, "is")));
-  if (!value_node) return Cell{};  // formatting only, or a formula never calculated
+Result<Cell> read_cell(CellParts& parts, const SheetContext& context, const CellPlace& place) {
+  const std::string_view type = parts.type;
+  if (type == "inlineStr" || (type.empty() && parts.has_inline)) return text_cell(std::move(parts.inline_text));
+  if (!parts.has_value) return Cell{};  // formatting only, or a formula never calculated
+  const std::string value = decode_escapes(std::move(parts.value));
   if (type == "s") {
     const auto index = parse_unsigned(value);
     if (!index || *index >= context.shared_strings.size()) {
@@ -537,8 +671,7 @@ Result<Cell> read_cell(pugi::xml_node node, const SheetContext& context, const C
   const auto number = parse_number(value);
   if (!number) return corrupt(place.text() + " có số không hợp lệ");
   cell.number = *number;
-  const auto style = parse_unsigned(node.attribute("s").value()).value_or(0);
-  if (context.styles.is_date(style)) {
+  if (context.styles.is_date(parts.style)) {
     if (auto date = serial_to_date(*number, context.date1904)) {
       cell.kind = CellKind::kDate;
       cell.date = date;
@@ -551,66 +684,164 @@ Result<Cell> read_cell(pugi::xml_node node, const SheetContext& context, const C
   return cell;
 }
 
-Status read_sheet_data(pugi::xml_node worksheet, SheetContext& context, Sheet& sheet) {
-  const std::string sheet_label = "trang tính " + quoted(sheet.name);
-  std::size_t row_count = 0;
-  int previous_row = 0;
-  return each_child(child(worksheet, "sheetData"), "row", [&](pugi::xml_node row_node) -> Status {
-    if (++row_count > context.limits.max_rows) {
-      return too_large("Trang tính " + quoted(sheet.name) + " có quá nhiều dòng (tối đa " +
-                       text::format_integer(static_cast<std::int64_t>(context.limits.max_rows)) + " dòng).");
+// A worksheet part, read row by row: <worksheet><sheetData><row><c><v>|<is>. Every limit is
+// checked as the element that would exceed it is read.
+class SheetReader final : public ooxml::XmlHandler {
+ public:
+  SheetReader(SheetContext& context, Sheet& sheet, std::string part)
+      : context_(context), sheet_(sheet), part_(std::move(part)), label_("trang tính " + quoted(sheet.name)) {}
+
+  Status start(std::string_view name, const ooxml::XmlAttributes& attributes, std::size_t depth) override {
+    const auto local = ooxml::local_name(name);
+    depth_ = depth;
+    if (depth == 1) {
+      if (local != "worksheet") return corrupt("phần " + part_ + " không phải trang tính");
+      return {};
+    }
+    if (depth == 2) {
+      in_data_ = local == "sheetData" && !data_seen_;  // the first <sheetData> only
+      data_seen_ = data_seen_ || in_data_;
+      return {};
+    }
+    if (!in_data_) return {};
+    if (depth == 3 && local == "row") return start_row(attributes);
+    if (!in_row_) return {};
+    if (depth == 4 && local == "c") return start_cell(attributes);
+    if (!in_cell_) return {};
+    if (depth == 5 && local == "v" && !parts_.has_value) {
+      parts_.has_value = true;
+      in_value_ = true;
+    } else if (depth == 5 && local == "is" && !parts_.has_inline) {
+      parts_.has_inline = true;
+      item_.begin(depth);
+    } else {
+      item_.start(local, depth);
+    }
+    return {};
+  }
+
+  Status end(std::string_view /*name*/, std::size_t depth) override {
+    depth_ = depth - 1;
+    if (in_cell_) {
+      if (depth == 5) in_value_ = false;
+      if (item_.end(depth)) parts_.inline_text = item_.take();
+      if (depth == 4) return finish_cell();
+      return {};
+    }
+    if (in_row_ && depth == 3) return finish_row();
+    if (in_data_ && depth == 2) in_data_ = false;
+    return {};
+  }
+
+  Status text(std::string_view piece) override {
+    if (in_value_ && depth_ == 5) {
+      parts_.value += piece;
+    } else if (in_cell_) {
+      item_.text(piece, depth_);
+    }
+    return {};
+  }
+
+ private:
+  Status start_row(const ooxml::XmlAttributes& attributes) {
+    if (++row_count_ > context_.limits.max_rows) {
+      return too_large("Trang tính " + quoted(sheet_.name) + " có quá nhiều dòng (tối đa " +
+                       text::format_integer(static_cast<std::int64_t>(context_.limits.max_rows)) + " dòng).");
     }
     // A row without r follows the one before it, as a cell without r does.
-    Row row{previous_row + 1, {}};
-    if (const pugi::xml_attribute r = row_node.attribute("r")) {
-      const auto number = parse_unsigned(r.value());
+    row_ = Row{previous_row_ + 1, {}};
+    if (attributes.has("r")) {
+      const auto r = attributes.get("r");
+      const auto number = parse_unsigned(r);
       if (!number || *number < 1 || *number > static_cast<unsigned>(kExcelMaxRow)) {
-        return corrupt(sheet_label + " có số dòng \"" + std::string(r.value()) + "\" không hợp lệ");
+        return corrupt(label_ + " có số dòng \"" + std::string(r) + "\" không hợp lệ");
       }
-      row.number = static_cast<int>(*number);
+      row_.number = static_cast<int>(*number);
     }
-    if (row.number <= previous_row || row.number > kExcelMaxRow) {
-      return corrupt(sheet_label + " có dòng " + std::to_string(row.number) + " không đúng thứ tự");
+    if (row_.number <= previous_row_ || row_.number > kExcelMaxRow) {
+      return corrupt(label_ + " có dòng " + std::to_string(row_.number) + " không đúng thứ tự");
     }
-    previous_row = row.number;
-    std::size_t next_column = 0;
-    const Status cells = each_child(row_node, "c", [&](pugi::xml_node cell_node) -> Status {
-      std::size_t column = next_column;
-      if (const pugi::xml_attribute r = cell_node.attribute("r")) {
-        const auto ref = parse_reference(r.value());
-        if (!ref) return corrupt(sheet_label + " có địa chỉ ô \"" + std::string(r.value()) + "\" không hợp lệ");
-        column = ref->column;
-      }
-      const CellPlace place{sheet_label, column, row.number};
-      if (column < next_column || column >= kExcelMaxColumns) return corrupt(place.text() + " không đúng thứ tự");
-      next_column = column + 1;
-      auto cell = read_cell(cell_node, context, place);
-      if (!cell) return std::move(cell).error();
-      if (cell->empty()) return {};
-      // Only values count against the column limit: Excel may format whole rows far to the right.
-      if (column >= context.limits.max_columns) {
-        return too_large("Trang tính " + quoted(sheet.name) + " có dữ liệu ở ô " + column_name(column) +
-                         std::to_string(row.number) + ", vượt quá số cột cho phép (tối đa " +
-                         text::format_integer(static_cast<std::int64_t>(context.limits.max_columns)) + " cột).");
-      }
-      if (row.cells.size() <= column) {
-        context.cells_held += column + 1 - row.cells.size();
-        if (context.cells_held > context.limits.max_cells) {
-          return too_large("Tệp Excel có quá nhiều ô (tối đa " +
-                           text::format_integer(static_cast<std::int64_t>(context.limits.max_cells)) + " ô).");
-        }
-        row.cells.resize(column + 1);
-      }
-      context.text_bytes_held += cell->text.size();
-      if (context.text_bytes_held > context.limits.max_uncompressed) return too_large_uncompressed(context.limits);
-      row.cells[column] = std::move(cell).value();
-      return {};
-    });
-    if (!cells) return cells.error();
-    if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
+    previous_row_ = row_.number;
+    next_column_ = 0;
+    in_row_ = true;
     return {};
-  });
-}
+  }
+
+  Status finish_row() {
+    in_row_ = false;
+    if (!row_.cells.empty()) sheet_.rows.push_back(std::move(row_));
+    row_ = Row{};
+    return {};
+  }
+
+  Status start_cell(const ooxml::XmlAttributes& attributes) {
+    column_ = next_column_;
+    if (attributes.has("r")) {
+      const auto r = attributes.get("r");
+      const auto ref = parse_reference(r);
+      if (!ref) return corrupt(label_ + " có địa chỉ ô \"" + std::string(r) + "\" không hợp lệ");
+      column_ = ref->column;
+    }
+    const CellPlace place{label_, column_, row_.number};
+    if (column_ < next_column_ || column_ >= kExcelMaxColumns) return corrupt(place.text() + " không đúng thứ tự");
+    next_column_ = column_ + 1;
+    parts_ = CellParts{};
+    parts_.type = attributes.get("t");
+    parts_.style = parse_unsigned(attributes.get("s")).value_or(0);
+    in_cell_ = true;
+    return {};
+  }
+
+  Status finish_cell() {
+    in_cell_ = false;
+    in_value_ = false;
+    const CellPlace place{label_, column_, row_.number};
+    auto cell = read_cell(parts_, context_, place);
+    parts_ = CellParts{};
+    if (!cell) return std::move(cell).error();
+    if (cell->empty()) return {};
+    const auto& limits = context_.limits;
+    // Only values count against the column limit: Excel may format whole rows far to the right.
+    if (column_ >= limits.max_columns) {
+      return too_large("Trang tính " + quoted(sheet_.name) + " có dữ liệu ở ô " + column_name(column_) +
+                       std::to_string(row_.number) + ", vượt quá số cột cho phép (tối đa " +
+                       text::format_integer(static_cast<std::int64_t>(limits.max_columns)) + " cột).");
+    }
+    if (row_.cells.size() <= column_) {
+      context_.cells_held += column_ + 1 - row_.cells.size();
+      if (context_.cells_held > limits.max_cells) {
+        return too_large("Tệp Excel có quá nhiều ô (tối đa " +
+                         text::format_integer(static_cast<std::int64_t>(limits.max_cells)) + " ô).");
+      }
+      row_.cells.resize(column_ + 1);
+    }
+    context_.text_bytes_held += cell->text.size();
+    if (context_.text_bytes_held > limits.max_uncompressed) return too_large_uncompressed(limits);
+    if (context_.text_bytes_held > limits.max_text_bytes) {
+      return too_large("Tệp Excel quá lớn: chữ trong các ô vượt quá " + size_text(limits.max_text_bytes) + ".");
+    }
+    row_.cells[column_] = std::move(cell).value();
+    return {};
+  }
+
+  SheetContext& context_;
+  Sheet& sheet_;
+  std::string part_;
+  std::string label_;
+  std::size_t depth_ = 0;  // of the innermost open element
+  bool in_data_ = false;
+  bool data_seen_ = false;
+  bool in_row_ = false;
+  bool in_cell_ = false;
+  bool in_value_ = false;
+  std::size_t row_count_ = 0;
+  int previous_row_ = 0;
+  Row row_;
+  std::size_t next_column_ = 0;
+  std::size_t column_ = 0;
+  CellParts parts_;
+  StringItem item_;
+};
 
 }  // namespace
 
@@ -619,6 +850,14 @@ const Sheet* Workbook::sheet(std::string_view name) const {
     if (candidate.name == name) return &candidate;
   }
   return nullptr;
+}
+
+std::string column_name(std::size_t column) {
+  std::string name;
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return name;
 }
 
 std::optional<CivilDate> cell_date(const Cell& cell) {
@@ -649,62 +888,47 @@ Result<Workbook> read_xlsx(std::string_view bytes, const ReadLimits& limits) {
   for (const auto& [id, relationship] : *package) {
     if (has_type(relationship, "officeDocument")) workbook_path = relationship.path;
   }
-  auto workbook_content = archive->read(workbook_path);
-  if (!workbook_content) return std::move(workbook_content).error();
-  if (!*workbook_content) return invalid(std::string(kNotXlsx));
-  pugi::xml_document workbook_document;
-  TDKT_TRY(parse_xml(workbook_document, **workbook_content, workbook_path));
-  const pugi::xml_node workbook_node = child(workbook_document, "workbook");
-  if (!workbook_node) return invalid(std::string(kNotXlsx));  // a Word or PowerPoint file, say
+  WorkbookReader workbook_part;
+  auto found = archive->read(workbook_path, "phần " + workbook_path, workbook_part);
+  if (!found) return std::move(found).error();
+  if (!*found) return invalid(std::string(kNotXlsx));
 
   auto relationships = read_relationships(*archive, workbook_path);
   if (!relationships) return std::move(relationships).error();
-  const std::string_view date1904 = child(workbook_node, "workbookPr").attribute("date1904").value();
 
   std::vector<std::string> shared_strings;
   Styles styles;
   for (const auto& [id, relationship] : *relationships) {
-    const bool strings = has_type(relationship, "sharedStrings");
-    if (!strings && !has_type(relationship, "styles")) continue;
-    auto content = archive->read(relationship.path);
-    if (!content) return std::move(content).error();
-    if (!*content) return corrupt("thiếu phần " + relationship.path);
-    // The document points into `content` (parsed in place), so it is used up in this iteration.
-    pugi::xml_document document;
-    TDKT_TRY(parse_xml(document, **content, relationship.path));
-    if (!strings) {
-      styles = Styles::parse(child(document, "styleSheet"));
-      continue;
+    const std::string label = "phần " + relationship.path;
+    if (has_type(relationship, "sharedStrings")) {
+      SharedStringsReader reader(shared_strings, limits);
+      auto read = archive->read(relationship.path, label, reader);
+      if (!read) return std::move(read).error();
+      if (!*read) return corrupt("thiếu phần " + relationship.path);
+    } else if (has_type(relationship, "styles")) {
+      StylesReader reader(relationship.path);
+      auto read = archive->read(relationship.path, label, reader);
+      if (!read) return std::move(read).error();
+      if (!*read) return corrupt("thiếu phần " + relationship.path);
+      styles = reader.take();
     }
-    const auto status = each_child(child(document, "sst"), "si", [&](pugi::xml_node item) -> Status {
-      shared_strings.push_back(string_item_text(item));
-      return {};
-    });
-    if (!status) return status.error();
   }
-  SheetContext context{shared_strings, styles, date1904 == "1" || date1904 == "true", limits};
+  SheetContext context{shared_strings, styles, workbook_part.date1904, limits};
 
   Workbook workbook;
-  const auto status = each_child(child(workbook_node, "sheets"), "sheet", [&](pugi::xml_node node) -> Status {
+  for (auto& entry : workbook_part.sheets) {
     Sheet sheet;
-    sheet.name = node.attribute("name").value();
-    const std::string_view state = node.attribute("state").value();
-    sheet.hidden = state == "hidden" || state == "veryHidden";
-    const auto found = relationships->find(std::string(relationship_id(node)));
-    if (found == relationships->end()) return corrupt("không tìm thấy trang tính " + quoted(sheet.name));
-    if (!has_type(found->second, "worksheet")) return {};  // a chart sheet or a dialog sheet: no cells
-    auto content = archive->read(found->second.path);
-    if (!content) return std::move(content).error();
-    if (!*content) return corrupt("không tìm thấy trang tính " + quoted(sheet.name));
-    pugi::xml_document document;
-    TDKT_TRY(parse_xml(document, **content, found->second.path));
-    const pugi::xml_node worksheet = child(document, "worksheet");
-    if (!worksheet) return corrupt("phần " + found->second.path + " không phải trang tính");
-    TDKT_TRY(read_sheet_data(worksheet, context, sheet));
+    sheet.name = std::move(entry.name);
+    sheet.hidden = entry.hidden;
+    const auto relationship = relationships->find(entry.relationship);
+    if (relationship == relationships->end()) return corrupt("không tìm thấy trang tính " + quoted(sheet.name));
+    if (!has_type(relationship->second, "worksheet")) continue;  // a chart sheet or a dialog sheet: no cells
+    SheetReader reader(context, sheet, relationship->second.path);
+    auto read = archive->read(relationship->second.path, "trang tính " + quoted(sheet.name), reader);
+    if (!read) return std::move(read).error();
+    if (!*read) return corrupt("không tìm thấy trang tính " + quoted(sheet.name));
     workbook.sheets.push_back(std::move(sheet));
-    return {};
-  });
-  if (!status) return status.error();
+  }
   return workbook;
 }
 

@@ -4,17 +4,23 @@
 
 #include <dirent.h>
 #include <gtest/gtest.h>
+#include <malloc.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
+#include "support/hostile_files.hpp"
 
 namespace tdkt::excel {
 namespace {
@@ -679,6 +685,162 @@ TEST(XlsxReader, CountsTheUncompressedLimitOverAllEntries) {
   expect_refused(read_xlsx(bytes, limits), ErrorCode::kTooLarge, "Tệp Excel quá lớn");
   limits.max_uncompressed = 2 * sheet.size() + 2048;
   EXPECT_TRUE(read_xlsx(bytes, limits));
+}
+
+// ---- Hostile workbooks (issue 15) --------------------------------------------------------------
+// Each attack is refused (or read) with its stable message, and the reader's peak memory is
+// measured: resident memory in a child process, after returning freed heap to the system and
+// resetting the high-water mark, so the figure is what the read itself touched.
+
+std::int64_t status_kib(const char* key) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(key, 0) == 0) return std::stoll(line.substr(std::string(key).size()));
+  }
+  return -1;
+}
+
+struct Measured {
+  bool answered_as_expected = false;
+  std::int64_t peak_growth_kib = -1;  // -1: could not be measured (the test then fails)
+};
+
+// Runs `work` (which checks its own answer) in a child process and measures how far its resident
+// memory rose above where it started.
+Measured in_child(const std::function<bool()>& work) {
+  int fds[2];
+  if (pipe(fds) != 0) return {};
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    malloc_trim(0);
+    Measured result;
+    std::ofstream("/proc/self/clear_refs") << "5";  // VmHWM := VmRSS (Linux 4.0+)
+    const auto before = status_kib("VmRSS:");
+    result.answered_as_expected = work();
+    const auto peak = status_kib("VmHWM:");
+    if (before > 0 && peak >= before) result.peak_growth_kib = peak - before;
+    const auto written = write(fds[1], &result, sizeof result);
+    _exit(written == sizeof result ? 0 : 1);
+  }
+  close(fds[1]);
+  Measured result;
+  const auto got = read(fds[0], &result, sizeof result);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  if (got != sizeof result || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return {};
+  return result;
+}
+
+bool refused_with(const Result<Workbook>& read, ErrorCode code, std::string_view message) {
+  return !read && read.error().code == code && read.error().field == "file" &&
+         read.error().message.starts_with(message);
+}
+
+constexpr std::int64_t kBoundKib = std::int64_t{16} * 1024;  // what a read may add, whatever the file claims
+
+TEST(XlsxReaderUnderAttack, A52KbWorkbookOfEmptyCellsNeverBuildsTheSheetInMemory) {
+  // About 52 MB of <c/> deflated to about 52 KB: the DOM reader this one replaced grew by 553 MiB
+  // reading it (680 MB in issue 15's report).
+  const std::string bytes = testing::empty_cells_workbook("Sheet1", std::uint64_t{52} * 1024);
+  ASSERT_GT(bytes.size(), 40U * 1024);
+  ASSERT_LT(bytes.size(), 64U * 1024);
+  const std::string refusal = "Tệp Excel quá lớn: trang tính \"Sheet1\" sau khi giải nén vượt quá 20 MB.";
+  expect_refused(read_xlsx(bytes), ErrorCode::kTooLarge, refusal);
+  const auto refused = in_child([&] { return refused_with(read_xlsx(bytes), ErrorCode::kTooLarge, refusal); });
+  EXPECT_TRUE(refused.answered_as_expected);
+  EXPECT_GE(refused.peak_growth_kib, 0);
+  EXPECT_LT(refused.peak_growth_kib, kBoundKib);
+
+  // Allowed to inflate as far as the old limit, the whole sheet goes through the parser: it holds
+  // no value, so nothing is kept, and memory stays as low.
+  ReadLimits generous;
+  generous.max_part_bytes = 256 * ReadLimits::kMebibyte;
+  generous.max_uncompressed = 256 * ReadLimits::kMebibyte;
+  const auto streamed = in_child([&] {
+    auto again = read_xlsx(bytes, generous);
+    return again && again->sheets.at(0).rows.empty();
+  });
+  EXPECT_TRUE(streamed.answered_as_expected);
+  EXPECT_GE(streamed.peak_growth_kib, 0);
+  EXPECT_LT(streamed.peak_growth_kib, kBoundKib);
+  std::cout << "[ memory ] 52 KB of empty cells (" << bytes.size() << " bytes): refused +" << refused.peak_growth_kib
+            << " KiB, read whole +" << streamed.peak_growth_kib << " KiB peak RSS\n";
+}
+
+TEST(XlsxReaderUnderAttack, AnEntryThatClaims1KbAndInflatesTo1GbStopsAtTheLimit) {
+  const std::string bytes = testing::lying_sheet_workbook("Sheet1", 1024, std::uint64_t{1} << 30);
+  ASSERT_LT(bytes.size(), 2U * 1024 * 1024);
+  const std::string refusal = "Tệp Excel quá lớn: trang tính \"Sheet1\" sau khi giải nén vượt quá 20 MB.";
+  expect_refused(read_xlsx(bytes), ErrorCode::kTooLarge, refusal);
+  const auto measured = in_child([&] { return refused_with(read_xlsx(bytes), ErrorCode::kTooLarge, refusal); });
+  EXPECT_TRUE(measured.answered_as_expected);
+  EXPECT_GE(measured.peak_growth_kib, 0);
+  EXPECT_LT(measured.peak_growth_kib, kBoundKib);
+  std::cout << "[ memory ] 1 KB declared, 1 GB inflated (" << bytes.size() << " bytes): +" << measured.peak_growth_kib
+            << " KiB peak RSS\n";
+
+  // A lie within the limit is no bomb, but the file is damaged.
+  expect_refused(read_xlsx(testing::lying_sheet_workbook("Sheet1", 1024, std::uint64_t{4} * 65536)),
+                 ErrorCode::kInvalidInput,
+                 "Tệp Excel bị hỏng: phần xl/worksheets/sheet1.xml có kích thước khác với kích thước ghi trong tệp.");
+}
+
+TEST(XlsxReaderUnderAttack, AMillionEmptyRowsAreCountedAsTheyAreRead) {
+  const std::string bytes = testing::empty_rows_workbook("Sheet1", 1000000);
+  const std::string refusal = "Trang tính \"Sheet1\" có quá nhiều dòng (tối đa 100.000 dòng).";
+  expect_refused(read_xlsx(bytes), ErrorCode::kTooLarge, refusal);
+  const auto measured = in_child([&] { return refused_with(read_xlsx(bytes), ErrorCode::kTooLarge, refusal); });
+  EXPECT_TRUE(measured.answered_as_expected);
+  EXPECT_LT(measured.peak_growth_kib, kBoundKib);
+  // The same construction under the limit is a valid sheet of rows without values.
+  auto fewer = read_xlsx(testing::empty_rows_workbook("Sheet1", 5000));
+  ASSERT_TRUE(fewer) << fewer.error().message;
+  EXPECT_TRUE(fewer->sheets.at(0).rows.empty());
+}
+
+TEST(XlsxReaderUnderAttack, TooManySharedStringsAreRefusedAsTheyAreRead) {
+  const std::string refusal = "Tệp Excel có quá nhiều chuỗi dùng chung (tối đa 100.000 chuỗi).";
+  const std::string bytes = testing::shared_strings_workbook("Sheet1", 1000000);
+  expect_refused(read_xlsx(bytes), ErrorCode::kTooLarge, refusal);
+  const auto measured = in_child([&] { return refused_with(read_xlsx(bytes), ErrorCode::kTooLarge, refusal); });
+  EXPECT_TRUE(measured.answered_as_expected);
+  EXPECT_LT(measured.peak_growth_kib, kBoundKib);
+  ReadLimits limits;
+  limits.max_shared_strings = 1000;
+  EXPECT_TRUE(read_xlsx(testing::shared_strings_workbook("Sheet1", 1000), limits));
+  expect_refused(read_xlsx(testing::shared_strings_workbook("Sheet1", 1100), limits), ErrorCode::kTooLarge,
+                 "Tệp Excel có quá nhiều chuỗi dùng chung (tối đa 1.000 chuỗi).");
+}
+
+TEST(XlsxReaderUnderAttack, XmlNested100000LevelsIsRefusedWithoutRecursing) {
+  expect_refused(read_xlsx(testing::deep_sheet_workbook("Sheet1", 100000)), ErrorCode::kInvalidInput,
+                 "Tệp Excel bị hỏng: phần xl/worksheets/sheet1.xml lồng các thẻ XML sâu quá 64 cấp.");
+  // The limit is exact: 64 open elements are read.
+  ReadLimits limits;
+  limits.max_depth = 64;
+  EXPECT_TRUE(read_xlsx(testing::deep_sheet_workbook("Sheet1", 62), limits));  // worksheet, sheetData + 62
+  expect_refused(read_xlsx(testing::deep_sheet_workbook("Sheet1", 63), limits), ErrorCode::kInvalidInput,
+                 "Tệp Excel bị hỏng: phần xl/worksheets/sheet1.xml lồng các thẻ XML sâu quá 64 cấp.");
+}
+
+TEST(XlsxReaderUnderAttack, ADoctypeIsRefusedBeforeAnyEntityIsDeclared) {
+  const std::string laughs =
+      "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+      "<c r=\"A1\" t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>";
+  expect_refused(
+      read_xlsx(zip_of({{"xl/workbook.xml", std::string("<workbook xmlns=\"") + kMainNs + "\" xmlns:r=\"" + kRelNs +
+                                                "\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets>"
+                                                "</workbook>"},
+                        {"xl/_rels/workbook.xml.rels",
+                         std::string("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                                     "relationships\"><Relationship Id=\"rId1\" Type=\"") +
+                             kRelNs + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+                        {"xl/worksheets/sheet1.xml", laughs}})),
+      ErrorCode::kInvalidInput, "Tệp Excel bị hỏng: phần xl/worksheets/sheet1.xml có khai báo DOCTYPE");
 }
 
 // ---- cell_date --------------------------------------------------------------------------------

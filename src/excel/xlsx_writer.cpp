@@ -10,6 +10,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "excel/xlsx_reader.hpp"  // column_name
+
 namespace tdkt::excel {
 namespace {
 
@@ -33,14 +35,6 @@ constexpr std::size_t kMaxListBytes = 255;
 
 std::string quoted(std::string_view name) {
   return "\"" + std::string(name) + "\"";
-}
-
-std::string column_name(std::size_t column) {
-  std::string name;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
-    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return name;
 }
 
 // The Error for a libxlsxwriter status, or std::nullopt on success. `where` says what was being

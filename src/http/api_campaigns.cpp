@@ -311,37 +311,20 @@ ApiResponse campaign_form(const ApiRequest& request, Services& services) {
   return response;
 }
 
-Result<bool> dry_run_flag(const ApiRequest& request) {
-  const auto text = request.query("dry_run");
-  if (text.empty() || text == "false" || text == "0") return false;
-  if (text == "true" || text == "1") return true;
-  return Error::invalid("dry_run", "dry_run phải là true hoặc false, không phải \"" + text + "\".");
-}
-
-ApiResponse refused(const std::vector<app::ImportProblem>& problems) {
-  Json list = Json::array();
-  for (const auto& problem : problems) {
-    list.push_back(
-        {{"sheet", problem.sheet}, {"row", problem.row}, {"field", problem.field}, {"message", problem.message}});
-  }
-  auto body = error_body(Error::invalid("file", "Tệp có " + std::to_string(ingest::rows_with_problems(problems)) +
-                                                    " dòng không hợp lệ; chưa nhập dòng nào."));
-  body["problems"] = list;
-  return ok(std::move(body), 400);
-}
-
 // POST /api/v1/campaigns/{id}/import?dry_run=, the body a filled form (.xlsx).
 ApiResponse import_registrations(const ApiRequest& request, Services& services) {
-  // Before reading the file: an account that may not register learns nothing from it.
+  // Before reading the file: an account that may not register learns nothing from it, and an
+  // import beyond the ones running is turned away before its workbook is opened.
   if (auto allowed = app::require(request.actor, domain::Permission::kRegister); !allowed) {
     return fail(allowed.error());
   }
   TDKT_HTTP_TRY(id, campaign_id(request));
+  TDKT_HTTP_TRY(permit, services.imports.enter());
   TDKT_HTTP_TRY(dry_run, dry_run_flag(request));
   TDKT_HTTP_TRY(parsed, ingest::read_registration_workbook(request.body(), services.campaigns.honours()));
-  if (!parsed->problems.empty()) return refused(parsed->problems);
-  TDKT_HTTP_TRY(report, services.campaigns.import(request.actor, *id, parsed->rows, *dry_run));
-  if (!report->problems.empty()) return refused(report->problems);
+  if (!parsed->problems.empty()) return import_refused(parsed->problems);
+  TDKT_HTTP_TRY(report, services.campaigns.import(request.actor, *permit, *id, parsed->rows, *dry_run));
+  if (!report->problems.empty()) return import_refused(report->problems);
   return ok({{"applied", report->applied},
              {"dry_run", *dry_run},
              {"created", report->created},

@@ -49,13 +49,6 @@ Result<int> form_year(const ApiRequest& request, int current_year) {
   return year;
 }
 
-Result<bool> dry_run_flag(const ApiRequest& request) {
-  const auto text = request.query("dry_run");
-  if (text.empty() || text == "false" || text == "0") return false;
-  if (text == "true" || text == "1") return true;
-  return Error::invalid("dry_run", "dry_run phải là true hoặc false, không phải \"" + text + "\".");
-}
-
 // GET /api/v1/imports/records/form?unit_id=&year=: the members of the unit in that year (within
 // the actor's scope) with their stored records; without unit_id, a blank form.
 ApiResponse records_form(const ApiRequest& request, Services& services) {
@@ -99,36 +92,53 @@ ApiResponse records_form(const ApiRequest& request, Services& services) {
   return response;
 }
 
-Json problems_json(const std::vector<app::ImportProblem>& problems) {
+std::string_view action_text(app::ChangeAction action) {
+  switch (action) {
+    case app::ChangeAction::kCreate: return "create";
+    case app::ChangeAction::kUpdate: return "update";
+    case app::ChangeAction::kUnchanged: return "unchanged";
+  }
+  return "create";
+}
+
+// Each row's change: who, which record, and each field before → after (issue 23: the officer
+// sees what a file would do before writing it).
+Json changes_json(const std::vector<app::RecordChange>& changes) {
   Json list = Json::array();
-  for (const auto& problem : problems) {
-    list.push_back(
-        {{"sheet", problem.sheet}, {"row", problem.row}, {"field", problem.field}, {"message", problem.message}});
+  for (const auto& change : changes) {
+    Json fields = Json::array();
+    for (const auto& field : change.fields) {
+      fields.push_back(
+          {{"field", field.field}, {"label", field.label}, {"before", field.before}, {"after", field.after}});
+    }
+    list.push_back({{"sheet", change.sheet},
+                    {"row", change.row},
+                    {"subject_kind", std::string(rules::to_string(change.subject.kind))},
+                    {"subject_id", change.subject.id},
+                    {"subject_name", change.subject_name},
+                    {"record", change.record},
+                    {"year", change.year},
+                    {"action", std::string(action_text(change.action))},
+                    {"fields", std::move(fields)}});
   }
   return list;
 }
 
-// 400: the rows that are not valid; nothing was written.
-ApiResponse refused(const std::vector<app::ImportProblem>& problems) {
-  auto body = error_body(Error::invalid("file", "Tệp có " + std::to_string(ingest::rows_with_problems(problems)) +
-                                                    " dòng không hợp lệ; chưa nhập dòng nào."));
-  body["problems"] = problems_json(problems);
-  return ok(std::move(body), 400);
-}
-
 // POST /api/v1/imports/records?dry_run=true|false, the body an .xlsx workbook.
 ApiResponse import_records(const ApiRequest& request, Services& services) {
-  // Before reading the file: an account that may not import learns nothing from it.
+  // Before reading the file: an account that may not import learns nothing from it, and an
+  // import beyond the ones running is turned away before its workbook is opened.
   if (auto allowed = app::require(request.actor, domain::Permission::kManageRecords); !allowed) {
     return fail(allowed.error());
   }
+  TDKT_HTTP_TRY(permit, services.imports.enter());
   TDKT_HTTP_TRY(dry_run, dry_run_flag(request));
   ingest::ReadOptions options;
   options.honours = honour_options(services);
   TDKT_HTTP_TRY(parsed, ingest::read_records_workbook(request.body(), options));
-  if (!parsed->problems.empty()) return refused(parsed->problems);
-  TDKT_HTTP_TRY(report, services.records.import(request.actor, parsed->batch, *dry_run));
-  if (!report->problems.empty()) return refused(report->problems);
+  if (!parsed->problems.empty()) return import_refused(parsed->problems);
+  TDKT_HTTP_TRY(report, services.records.import(request.actor, *permit, parsed->batch, *dry_run));
+  if (!report->problems.empty()) return import_refused(report->problems);
   return ok({{"applied", report->applied},
              {"dry_run", *dry_run},
              {"person_years_created", report->person_years_created},
@@ -136,10 +146,30 @@ ApiResponse import_records(const ApiRequest& request, Services& services) {
              {"person_years_unchanged", report->person_years_unchanged},
              {"grants_created", report->grants_created},
              {"initiatives_created", report->initiatives_created},
+             {"changes", changes_json(report->changes)},
              {"problems", Json::array()}});
 }
 
 }  // namespace
+
+Result<bool> dry_run_flag(const ApiRequest& request) {
+  const auto text = request.query("dry_run");
+  if (text.empty() || text == "false" || text == "0") return false;
+  if (text == "true" || text == "1") return true;
+  return Error::invalid("dry_run", "dry_run phải là true hoặc false, không phải \"" + text + "\".");
+}
+
+ApiResponse import_refused(const std::vector<app::ImportProblem>& problems) {
+  Json list = Json::array();
+  for (const auto& problem : problems) {
+    list.push_back(
+        {{"sheet", problem.sheet}, {"row", problem.row}, {"field", problem.field}, {"message", problem.message}});
+  }
+  auto body = error_body(Error::invalid("file", "Tệp có " + std::to_string(ingest::rows_with_problems(problems)) +
+                                                    " dòng không hợp lệ; chưa nhập dòng nào."));
+  body["problems"] = std::move(list);
+  return ok(std::move(body), 400);
+}
 
 std::vector<Route> import_routes() {
   return {

@@ -17,6 +17,7 @@
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
 #include "app/grant_history_service.hpp"
+#include "app/import_gate.hpp"
 #include "app/movement_service.hpp"
 #include "app/nomination_service.hpp"
 #include "app/organisation_service.hpp"
@@ -57,6 +58,7 @@ struct Services {
   app::StatisticsService& statistics;
   documents::PdfConverter& pdf;  // DOCX → PDF, limited and cached
   std::string province;          // the configured provincial layer of rules ("dong_nai"), "" for none
+  app::ImportGate& imports;      // spreadsheet imports at once; a handler enters before reading the upload
 };
 
 // A parsed request as handlers see it.
@@ -148,6 +150,11 @@ Result<std::int64_t> parse_id(const std::string& text, const std::string& field)
 Result<std::optional<int>> year_param(const ApiRequest& request, const std::string& name);
 // Reads ?as_of=YYYY-MM-DD, defaulting to today.
 Result<CivilDate> as_of(const ApiRequest& request, const app::Clock& clock);
+// Reads ?dry_run=true|false (also 1|0; absent: false).
+Result<bool> dry_run_flag(const ApiRequest& request);
+// 400 for an import with invalid rows: "Tệp có N dòng không hợp lệ; chưa nhập dòng nào." with
+// every problem (sheet, row, field, message); nothing was written.
+ApiResponse import_refused(const std::vector<app::ImportProblem>& problems);
 
 }  // namespace tdkt::http
 

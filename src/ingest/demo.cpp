@@ -483,7 +483,7 @@ struct Loader {
   // replayed on the day they were made ("on"): the service accepts an explicit day from the
   // system actor only. "imported" rows go through the Excel import path (source imported);
   // "consolidated_units" are the unit heads' confirmations, each on its day.
-  Status load_campaigns(const Json& list, app::CampaignService& service) {
+  Status load_campaigns(const Json& list, app::CampaignService& service, app::ImportGate& imports) {
     for (const auto& item : list) {
       auto movement = movements.find(text(item, "movement"));
       if (movement == movements.end()) {
@@ -536,7 +536,9 @@ struct Loader {
           row.registered_on = date(entry, "on");
           rows.push_back(std::move(row));
         }
-        auto report = service.import(actor, campaign_id, rows, false, date(imported, "on"));
+        auto permit = imports.enter();
+        if (!permit) return std::move(permit).error();
+        auto report = service.import(actor, *permit, campaign_id, rows, false, date(imported, "on"));
         if (!report) return std::move(report).error();
         if (!report->problems.empty()) {
           return Error::invalid("demo",
@@ -607,7 +609,8 @@ Result<DemoSummary> load_demo(const DemoServices& services) {
     if (step.contains("documents")) status = loader.load_documents(step.at("documents"), services.documents);
     if (step.contains("movements")) status = loader.load_movements(step.at("movements"), services.movements);
     if (step.contains("targets")) status = loader.load_targets(step.at("targets"), services.targets);
-    if (step.contains("campaigns")) status = loader.load_campaigns(step.at("campaigns"), services.campaigns);
+    if (step.contains("campaigns"))
+      status = loader.load_campaigns(step.at("campaigns"), services.campaigns, services.imports);
     if (step.contains("councils")) status = loader.load_councils(step.at("councils"), services.council);
     if (!status) {
       Error error = std::move(status).error();

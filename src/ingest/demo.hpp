@@ -48,6 +48,7 @@ struct DemoServices {
   app::TargetService& targets;
   app::CampaignService& campaigns;
   app::CouncilService& council;
+  app::ImportGate& imports;  // the demo's imported registrations take a permit like any import
 };
 
 // Runs every step of demo.json in order. Fails on the first refused step, naming it.

@@ -23,31 +23,31 @@ struct Column {
   std::string_view title;  // the header text the reader looks for
   std::string_view hint;   // written after the title in parentheses; the reader ignores it
   double width = 14;
-  bool required = false;  // a sheet without it is refused ("year" is optional with a default year)
+  bool erasable = false;  // a field of a person's year, which "(xóa)" erases
   bool identity = false;  // names the subject: a row with nothing but these is skipped
 };
 
 constexpr Column kPersonYearColumns[] = {
-    {"person_id", "Mã cá nhân", "", 11, true, true},
+    {"person_id", "Mã cá nhân", "", 11, false, true},
     {"name", "Họ và tên", "", 26, false, true},
-    {"year", "Năm", "", 8, true, true},
-    {"rating", "Xếp loại", "", 30, false, false},
-    {"months_worked", "Số tháng công tác", "", 11, false, false},
-    {"leave_months", "Số tháng nghỉ thai sản", "", 12, false, false},
-    {"discipline", "Kỷ luật", "", 15, false, false},
-    {"discipline_date", "Ngày quyết định kỷ luật", "", 14, false, false},
-    {"discipline_pending", "Đang xem xét kỷ luật", "", 12, false, false},
-    {"pending_note", "Nội dung đang xem xét", "", 26, false, false},
-    {"notable_achievement", "Thành tích được ghi nhận", "", 12, false, false},
-    {"note", "Ghi chú", "", 30, false, false},
+    {"year", "Năm", "", 8, false, true},
+    {"rating", "Xếp loại", "", 30, true, false},
+    {"months_worked", "Số tháng công tác", "", 11, true, false},
+    {"leave_months", "Số tháng nghỉ thai sản", "", 12, true, false},
+    {"discipline", "Kỷ luật", "", 15, true, false},
+    {"discipline_date", "Ngày quyết định kỷ luật", "", 14, true, false},
+    {"discipline_pending", "Đang xem xét kỷ luật", "", 12, true, false},
+    {"pending_note", "Nội dung đang xem xét", "", 26, true, false},
+    {"notable_achievement", "Thành tích được ghi nhận", "", 12, true, false},
+    {"note", "Ghi chú", "", 30, true, false},
 };
 
 constexpr Column kGrantColumns[] = {
-    {"subject_kind", "Đối tượng", "Cá nhân/Tập thể", 13, true, true},
-    {"subject_id", "Mã", "", 9, true, true},
+    {"subject_kind", "Đối tượng", "Cá nhân/Tập thể", 13, false, true},
+    {"subject_id", "Mã", "", 9, false, true},
     {"name", "Tên", "", 26, false, true},
-    {"honour", "Danh hiệu", "mã hoặc tên", 26, true, false},
-    {"year", "Năm", "", 8, true, true},
+    {"honour", "Danh hiệu", "mã hoặc tên", 26, false, false},
+    {"year", "Năm", "", 8, false, true},
     {"type", "Loại khen thưởng", "", 20, false, false},
     {"decision_number", "Số quyết định", "", 16, false, false},
     {"decision_date", "Ngày quyết định", "", 13, false, false},
@@ -56,10 +56,10 @@ constexpr Column kGrantColumns[] = {
 };
 
 constexpr Column kInitiativeColumns[] = {
-    {"person_id", "Mã cá nhân", "", 11, true, true},
+    {"person_id", "Mã cá nhân", "", 11, false, true},
     {"name", "Họ và tên", "", 26, false, true},
-    {"year", "Năm", "", 8, true, true},
-    {"title", "Tên sáng kiến, đề tài", "", 44, true, false},
+    {"year", "Năm", "", 8, false, true},
+    {"title", "Tên sáng kiến, đề tài", "", 44, false, false},
     {"level", "Phạm vi", "Cơ sở/Tỉnh/Toàn quốc", 14, false, false},
     {"recognised_by", "Quyết định công nhận", "", 20, false, false},
     {"used_for", "Đã dùng cho danh hiệu", "", 18, false, false},
@@ -77,8 +77,6 @@ constexpr SheetSpec kInitiativeSpec{kInitiativeSheet, kInitiativeColumns};
 
 // Rows of drop-down lists below the pre-filled ones, for rows a user adds.
 constexpr std::uint32_t kBlankRows = 500;
-// The header row is looked for among the first rows of a sheet.
-constexpr std::size_t kHeaderSearchRows = 30;
 
 constexpr rules::Rating kRatings[] = {rules::Rating::kCompletedExcellently, rules::Rating::kCompletedWell,
                                       rules::Rating::kCompleted, rules::Rating::kNotCompleted};
@@ -208,6 +206,27 @@ void write_catalogue(excel::XlsxWriter& writer, const RecordsFormData& data, con
     row("Phạm vi sáng kiến", rules::to_string(level), domain::vietnamese_label(level));
 }
 
+// What the form's instructions sheet says: how an import reads the file (issue 23).
+void write_instructions(excel::XlsxWriter& writer) {
+  auto& sheet = writer.add_sheet(kInstructionsSheet);
+  sheet.set_column_width(0, 110);
+  sheet.write_title("HƯỚNG DẪN NHẬP HỒ SƠ TỪ TỆP EXCEL", 1);
+  sheet.write_title("Trang này chỉ để đọc; tdkt không đọc trang này khi nhập.", 1);
+  sheet.write_header({"Quy tắc"});
+  for (const char* line : {
+           "1. Giữ nguyên tên các trang và tiêu đề các cột. Được đổi thứ tự cột; không đổi tên, không thêm, không bớt "
+           "cột. Tệp có cột lạ, thiếu cột hoặc có trang lạ chứa dữ liệu bị từ chối cả tệp, kèm tên cột, tên trang.",
+           "2. Trang \"Hồ sơ năm\": ô để trống giữ nguyên giá trị đã lưu. Muốn xóa một giá trị đã lưu (xếp loại, số "
+           "tháng, kỷ luật, ghi chú...) thì ghi (xóa) vào đúng ô đó.",
+           "3. Trang \"Khen thưởng\" và \"Sáng kiến\": mỗi dòng được thêm vào hồ sơ; không sửa, không xóa những gì "
+           "đã lưu (sửa, xóa trên trang của cá nhân, đơn vị).",
+           "4. Bấm \"Kiểm tra tệp\" trước: tdkt liệt kê từng thay đổi (trường, giá trị cũ → giá trị mới) và những "
+           "dòng không đổi; chỉ khi bấm \"Ghi vào hồ sơ\" mới ghi, và chỉ ghi khi mọi dòng đều hợp lệ.",
+       }) {
+    sheet.write_row({CellValue::text(line)});
+  }
+}
+
 // ---- Reading ----------------------------------------------------------------------------------
 
 // Where each column of a sheet's spec sits in the sheet.
@@ -217,57 +236,16 @@ struct Layout {
   std::size_t header = 0;                           // index in Sheet::rows of the header row
 };
 
-const excel::Sheet* find_sheet(const excel::Workbook& workbook, std::string_view name) {
-  const auto key = text::fold(name);
-  for (const auto& sheet : workbook.sheets) {
-    if (text::fold(sheet.name) == key) return &sheet;
-  }
-  return nullptr;
-}
-
 Result<Layout> find_layout(const excel::Sheet& sheet, const SheetSpec& spec, const ReadOptions& options) {
+  std::vector<FormColumn> columns;
+  for (const auto& column : spec.columns)
+    columns.push_back({column.title, column.field == "year" && options.default_year.has_value()});
+  auto header = read_header(sheet, spec.name, columns);
+  if (!header) return std::move(header).error();
   Layout layout;
   layout.spec = &spec;
-  bool found = false;
-  for (std::size_t r = 0; r < sheet.rows.size() && r < kHeaderSearchRows && !found; ++r) {
-    std::vector<std::optional<std::size_t>> columns(spec.columns.size());
-    int matched = 0;
-    const auto& row = sheet.rows[r];
-    for (std::size_t c = 0; c < row.cells.size(); ++c) {
-      if (row.cells[c].kind != excel::CellKind::kText) continue;
-      const auto key = header_key(row.cells[c].text);
-      if (key.empty()) continue;
-      for (std::size_t i = 0; i < spec.columns.size(); ++i) {
-        if (!columns[i] && header_key(spec.columns[i].title) == key) {
-          columns[i] = c;
-          ++matched;
-          break;
-        }
-      }
-    }
-    if (matched >= 2) {
-      layout.columns = std::move(columns);
-      layout.header = r;
-      found = true;
-    }
-  }
-  std::vector<std::string> required;
-  for (const auto& column : spec.columns) {
-    if (column.required) required.push_back(quoted(column.title));
-  }
-  if (!found) {
-    return Error::invalid(
-        "file", "Trang " + quoted(spec.name) + " không có dòng tiêu đề cột (dòng ghi " + choices(required) + ").");
-  }
-  for (std::size_t i = 0; i < spec.columns.size(); ++i) {
-    const auto& column = spec.columns[i];
-    const bool needed = column.required && !(column.field == "year" && options.default_year);
-    if (needed && !layout.columns[i]) {
-      return Error::invalid("file", "Trang " + quoted(spec.name) + " thiếu cột " + quoted(column.title) +
-                                        " (dòng tiêu đề là dòng " + std::to_string(sheet.rows[layout.header].number) +
-                                        ").");
-    }
-  }
+  layout.columns = std::move(header->columns);
+  layout.header = header->index;
   return layout;
 }
 
@@ -297,6 +275,23 @@ class RowReader {
     return found->kind != excel::CellKind::kText || !text::normalize(found->text).empty();
   }
 
+  // Whether the cell of `field` says "(xóa)": erase what is stored.
+  bool erases(std::string_view field) const {
+    const auto* found = cell(field);
+    return found && is_erase_marker(*found);
+  }
+
+  // "(xóa)" where nothing can be erased (an identity column, a grant or initiative, which the
+  // import only adds): a problem rather than a value. Returns true when it was one.
+  bool misplaced_marker(std::string_view field) {
+    if (!erases(field)) return false;
+    problem(field, in_column(field) + "ô ghi " + quoted(kEraseMarker) +
+                       ", dấu này chỉ dùng ở các cột hồ sơ của trang " + quoted(kPersonYearSheet) +
+                       " để xóa giá trị đã lưu. Khen thưởng, sáng kiến đã lưu được sửa, xóa trên trang của cá nhân, "
+                       "đơn vị.");
+    return true;
+  }
+
   // Whether the row holds anything beyond the subject's identity (false for a blank row too).
   bool records_something() const {
     return std::any_of(layout_.spec->columns.begin(), layout_.spec->columns.end(),
@@ -316,7 +311,7 @@ class RowReader {
 
   // The text of a cell, normalised; empty when blank. A formula error is a problem.
   std::string text(std::string_view field) {
-    if (!filled(field)) return {};
+    if (misplaced_marker(field) || !filled(field)) return {};
     const auto* found = cell(field);
     if (found->kind == excel::CellKind::kError) {
       problem(field, in_column(field) + "ô có lỗi công thức (" + found->text + "); hãy ghi giá trị.");
@@ -326,6 +321,7 @@ class RowReader {
   }
 
   std::optional<std::int64_t> id(std::string_view field, std::string_view what) {
+    if (misplaced_marker(field)) return std::nullopt;
     if (!filled(field)) {
       problem(field, "Chưa ghi " + std::string(what) + ".");
       return std::nullopt;
@@ -339,6 +335,7 @@ class RowReader {
   }
 
   std::optional<int> year(std::string_view field, const std::optional<int>& fallback, bool required) {
+    if (misplaced_marker(field)) return std::nullopt;
     if (!filled(field)) {
       if (fallback) return fallback;
       if (required) problem(field, "Chưa ghi năm.");
@@ -353,6 +350,7 @@ class RowReader {
   }
 
   std::optional<int> months(std::string_view field) {
+    if (misplaced_marker(field)) return std::nullopt;
     if (!filled(field)) return std::nullopt;
     const auto value = whole_number(*cell(field));
     if (!value || *value < 0 || *value > 12) {
@@ -363,6 +361,7 @@ class RowReader {
   }
 
   std::optional<CivilDate> date(std::string_view field) {
+    if (misplaced_marker(field)) return std::nullopt;
     if (!filled(field)) return std::nullopt;
     auto value = excel::cell_date(*cell(field));
     if (!value) {
@@ -374,6 +373,7 @@ class RowReader {
 
   // "Có" / "Không" / blank (nullopt).
   std::optional<bool> yes_no(std::string_view field) {
+    if (misplaced_marker(field)) return std::nullopt;
     if (!filled(field)) return std::nullopt;
     const auto* found = cell(field);
     if (found->kind == excel::CellKind::kBoolean) return found->number != 0;
@@ -389,7 +389,7 @@ class RowReader {
   template <typename Enum>
   Enum choice(std::string_view field, std::optional<Enum> (*parse)(std::string_view), Enum fallback,
               const std::string& what, const std::vector<std::string>& allowed) {
-    if (!filled(field)) return fallback;
+    if (misplaced_marker(field) || !filled(field)) return fallback;
     const auto written = text(field);
     if (written.empty()) return fallback;
     if (auto value = parse(written)) return *value;
@@ -428,35 +428,54 @@ std::vector<std::string> rating_choices() {
   return labels(kRatings);
 }
 
+// Each field of a row: erased when its cell says "(xóa)", set when it holds a value, kept as
+// stored when it is empty (issue 23: an empty cell never erases anything).
 void read_person_years(const excel::Sheet& sheet, const Layout& layout, const ReadOptions& options,
                        ParsedWorkbook& out) {
   for (std::size_t r = layout.header + 1; r < sheet.rows.size(); ++r) {
     RowReader row(sheet.rows[r], layout, out.problems);
     if (!row.records_something()) continue;
-    app::ImportRow<domain::PersonYear> item;
+    app::ImportRow<app::PersonYearEdit> item;
     item.row = row.number();
     item.sheet = row.sheet();
     const auto id = row.id("person_id", "mã cá nhân");
     item.name_check = row.text("name");
     const auto year = row.year("year", options.default_year, true);
-    auto& record = item.record;
-    record.rating = row.choice<rules::Rating>("rating", domain::parse_rating, rules::Rating::kNone, "một mức xếp loại",
-                                              rating_choices());
-    record.months_worked = row.months("months_worked");
-    record.leave_months = row.months("leave_months");
-    record.discipline =
-        row.choice<rules::DisciplineLevel>("discipline", domain::parse_discipline, rules::DisciplineLevel::kNone,
-                                           "một hình thức kỷ luật", labels(kDisciplineLevels));
-    record.discipline_date = row.date("discipline_date");
-    record.discipline_pending = row.yes_no("discipline_pending").value_or(false);
-    record.pending_note = row.text("pending_note");
-    if (const auto notable = row.yes_no("notable_achievement")) {
-      record.notable_achievement = *notable ? rules::Known::kYes : rules::Known::kNo;
-    }
-    record.note = row.text("note");
+    auto& edit = item.record;
+    auto& values = edit.values;
+    const auto field = [&row, &edit](app::PersonYearField which, std::string_view code, const auto& read) {
+      if (row.erases(code)) {
+        edit.erased.push_back(which);
+      } else if (row.filled(code)) {
+        read();
+        edit.set.push_back(which);
+      }
+    };
+    using F = app::PersonYearField;
+    field(F::kRating, "rating", [&] {
+      values.rating = row.choice<rules::Rating>("rating", domain::parse_rating, rules::Rating::kNone,
+                                                "một mức xếp loại", rating_choices());
+    });
+    field(F::kMonthsWorked, "months_worked", [&] { values.months_worked = row.months("months_worked"); });
+    field(F::kLeaveMonths, "leave_months", [&] { values.leave_months = row.months("leave_months"); });
+    field(F::kDiscipline, "discipline", [&] {
+      values.discipline =
+          row.choice<rules::DisciplineLevel>("discipline", domain::parse_discipline, rules::DisciplineLevel::kNone,
+                                             "một hình thức kỷ luật", labels(kDisciplineLevels));
+    });
+    field(F::kDisciplineDate, "discipline_date", [&] { values.discipline_date = row.date("discipline_date"); });
+    field(F::kDisciplinePending, "discipline_pending",
+          [&] { values.discipline_pending = row.yes_no("discipline_pending").value_or(false); });
+    field(F::kPendingNote, "pending_note", [&] { values.pending_note = row.text("pending_note"); });
+    field(F::kNotableAchievement, "notable_achievement", [&] {
+      if (const auto notable = row.yes_no("notable_achievement")) {
+        values.notable_achievement = *notable ? rules::Known::kYes : rules::Known::kNo;
+      }
+    });
+    field(F::kNote, "note", [&] { values.note = row.text("note"); });
     if (!row.ok() || !id || !year) continue;
-    record.person = PersonId{*id};
-    record.year = *year;
+    values.person = PersonId{*id};
+    values.year = *year;
     out.batch.person_years.push_back(std::move(item));
   }
 }
@@ -553,7 +572,9 @@ Result<std::string> records_form(const RecordsFormData& data) {
 
   auto& years = start_sheet(writer, kPersonYearSpec, "HỒ SƠ THI ĐUA NĂM " + year + suffix,
                             "Mỗi dòng là hồ sơ một năm của một cá nhân. Không sửa cột Mã cá nhân, Họ và tên; dòng "
-                            "chỉ có mã, họ tên và năm được bỏ qua. Ngày ghi theo dạng ngày/tháng/năm.");
+                            "chỉ có mã, họ tên và năm được bỏ qua. Ô để trống giữ nguyên giá trị đã lưu; muốn xóa "
+                            "giá trị đã lưu thì ghi (xóa) vào ô. Ngày ghi theo dạng ngày/tháng/năm. Xem trang "
+                            "\"Hướng dẫn\".");
   add_list(years, kPersonYearSpec, "rating", rating_choices(), person_rows);
   add_list(years, kPersonYearSpec, "discipline", labels(kDisciplineLevels), person_rows);
   add_list(years, kPersonYearSpec, "discipline_pending", yes_no, person_rows);
@@ -576,11 +597,12 @@ Result<std::string> records_form(const RecordsFormData& data) {
   add_list(initiatives, kInitiativeSpec, "level", labels(kInitiativeLevels), kBlankRows);
 
   write_catalogue(writer, data, suffix);
+  write_instructions(writer);
   return writer.finish();
 }
 
 Result<ParsedWorkbook> read_records_workbook(std::string_view xlsx_bytes, const ReadOptions& options) {
-  auto workbook = excel::read_xlsx(xlsx_bytes);
+  auto workbook = excel::read_xlsx(xlsx_bytes, form_limits());
   if (!workbook) return std::move(workbook).error();
   const auto* years = find_sheet(*workbook, kPersonYearSheet);
   const auto* grants = find_sheet(*workbook, kGrantSheet);
@@ -589,22 +611,19 @@ Result<ParsedWorkbook> read_records_workbook(std::string_view xlsx_bytes, const 
     return Error::invalid("file", "Tệp không phải mẫu nhập hồ sơ của tdkt: không có trang " + quoted(kPersonYearSheet) +
                                       ", " + quoted(kGrantSheet) + " hoặc " + quoted(kInitiativeSheet) + ".");
   }
+  TDKT_TRY(
+      check_sheets(*workbook, {kPersonYearSheet, kGrantSheet, kInitiativeSheet, kCatalogueSheet, kInstructionsSheet}));
+  // Every sheet's header is checked before any row is read: a wrong column refuses the file.
+  std::optional<Layout> year_layout;
+  std::optional<Layout> grant_layout;
+  std::optional<Layout> initiative_layout;
+  if (years) TDKT_TRY_ASSIGN(year_layout, find_layout(*years, kPersonYearSpec, options));
+  if (grants) TDKT_TRY_ASSIGN(grant_layout, find_layout(*grants, kGrantSpec, options));
+  if (initiatives) TDKT_TRY_ASSIGN(initiative_layout, find_layout(*initiatives, kInitiativeSpec, options));
   ParsedWorkbook out;
-  if (years) {
-    auto layout = find_layout(*years, kPersonYearSpec, options);
-    if (!layout) return std::move(layout).error();
-    read_person_years(*years, *layout, options, out);
-  }
-  if (grants) {
-    auto layout = find_layout(*grants, kGrantSpec, options);
-    if (!layout) return std::move(layout).error();
-    read_grants(*grants, *layout, options, out);
-  }
-  if (initiatives) {
-    auto layout = find_layout(*initiatives, kInitiativeSpec, options);
-    if (!layout) return std::move(layout).error();
-    read_initiatives(*initiatives, *layout, options, out);
-  }
+  if (years) read_person_years(*years, *year_layout, options, out);
+  if (grants) read_grants(*grants, *grant_layout, options, out);
+  if (initiatives) read_initiatives(*initiatives, *initiative_layout, options, out);
   return out;
 }
 

@@ -12,9 +12,13 @@
 //                 quyết định | Cấp quyết định | Ghi chú
 //   "Sáng kiến"   Mã cá nhân | Họ và tên | Năm | Tên sáng kiến, đề tài | Phạm vi | Quyết định công
 //                 nhận | Đã dùng cho danh hiệu | Năm được khen
-// and a reference sheet "Danh mục" (honour codes and names, grant types, ratings), which the
-// reader ignores. Columns are found by their header text, so users may reorder them or add
-// their own; a header may carry a note in parentheses ("Phạm vi (Cơ sở/Tỉnh/Toàn quốc)").
+// a reference sheet "Danh mục" (honour codes and names, grant types, ratings) and a sheet
+// "Hướng dẫn" (how the import reads the file), which the reader ignores. Columns are found by
+// their header text, so users may reorder them; a header may carry a note in parentheses
+// ("Phạm vi (Cơ sở/Tỉnh/Toàn quốc)"). Imports never guess (issue 23): every column of a sheet
+// must be there, and a header that is not the form's, or a sheet that is not and holds values,
+// refuses the file (ingest/sheet_cells.hpp). In "Hồ sơ năm" an empty cell keeps the stored value
+// and "(xóa)" erases it; elsewhere "(xóa)" is a problem.
 
 #include <optional>
 #include <string>
@@ -33,6 +37,7 @@ inline constexpr std::string_view kPersonYearSheet = "Hồ sơ năm";
 inline constexpr std::string_view kGrantSheet = "Khen thưởng";
 inline constexpr std::string_view kInitiativeSheet = "Sáng kiến";
 inline constexpr std::string_view kCatalogueSheet = "Danh mục";
+inline constexpr std::string_view kInstructionsSheet = "Hướng dẫn";
 
 // An honour of the catalogue, as offered in the form and accepted by the reader.
 struct HonourOption {
@@ -78,12 +83,14 @@ struct ParsedWorkbook {
 // How many distinct rows (sheet and row number) the problems are about.
 int rows_with_problems(const std::vector<app::ImportProblem>& problems);
 
-// Reads a filled form. Errors (field "file") are for the file as a whole: not a readable .xlsx
-// (excel::read_xlsx's errors, kTooLarge included), none of the three sheets, a sheet without its
-// header row or without a required column. Everything about one row is a problem instead, so a
-// user sees all of them at once. Blank rows are skipped, and so are rows that hold only the
-// subject's identity (id, name, year, kind): a pre-filled form returned untouched imports only
-// the rows that carried stored values.
+// Reads a filled form under form_limits(). Errors (field "file") are for the file as a whole: not
+// a readable .xlsx (excel::read_xlsx's errors, kTooLarge included), none of the three sheets, a
+// sheet that is not the form's and holds values, a sheet without its header row, a header row
+// that is not the form's (read_header). Everything about one row is a problem instead, so a user
+// sees all of them at once. Blank rows are skipped, and so are rows that hold only the subject's
+// identity (id, name, year, kind): a pre-filled form returned untouched imports only the rows
+// that carried stored values. A row of "Hồ sơ năm" becomes an app::PersonYearEdit: the fields
+// it writes and the fields it erases, nothing else.
 Result<ParsedWorkbook> read_records_workbook(std::string_view xlsx_bytes, const ReadOptions& options = {});
 
 }  // namespace tdkt::ingest

@@ -167,11 +167,19 @@ TEST(RecordsForm, HasTheSheetsTitlesHeadersAndOneRowPerPerson) {
   ASSERT_TRUE(bytes) << bytes.error().message;
   auto book = excel::read_xlsx(*bytes);
   ASSERT_TRUE(book) << book.error().message;
-  ASSERT_EQ(book->sheets.size(), 4U);
+  ASSERT_EQ(book->sheets.size(), 5U);
   EXPECT_EQ(book->sheets[0].name, "Hồ sơ năm");
   EXPECT_EQ(book->sheets[1].name, "Khen thưởng");
   EXPECT_EQ(book->sheets[2].name, "Sáng kiến");
   EXPECT_EQ(book->sheets[3].name, "Danh mục");
+  EXPECT_EQ(book->sheets[4].name, "Hướng dẫn");
+  // The instructions say how an empty cell and the marker "(xóa)" are read (issue 23).
+  std::string instructions;
+  for (const auto& row : book->sheets[4].rows)
+    instructions += std::string(row.text(0)) + "\n";
+  EXPECT_NE(instructions.find("ô để trống giữ nguyên giá trị đã lưu"), std::string::npos) << instructions;
+  EXPECT_NE(instructions.find("ghi (xóa) vào đúng ô đó"), std::string::npos) << instructions;
+  EXPECT_NE(std::string(book->sheets[0].rows[1].text(0)).find("(xóa)"), std::string::npos);
 
   const auto& years = book->sheets[0];
   ASSERT_EQ(years.rows.size(), 5U);  // title, instruction, header, two persons
@@ -244,7 +252,10 @@ TEST(RecordsWorkbook, AnUntouchedFormImportsOnlyTheStoredRowsUnchanged) {
   EXPECT_EQ(row.row, 4);
   EXPECT_EQ(row.name_check, "Lý Thị Sáng");
   const auto& expected = *data.persons[0].stored;
-  const auto& read = row.record;
+  const auto& read = row.record.values;
+  // Every field of the stored year is written back, none erased.
+  EXPECT_EQ(row.record.set.size(), app::person_year_fields().size());
+  EXPECT_TRUE(row.record.erased.empty());
   EXPECT_EQ(read.person, expected.person);
   EXPECT_EQ(read.year, expected.year);
   EXPECT_EQ(read.rating, expected.rating);
@@ -291,29 +302,29 @@ TEST(RecordsWorkbook, ReadsFilledRowsWithLabelsWithOrWithoutAccents) {
   ASSERT_EQ(parsed.batch.person_years.size(), 3U);
   const auto& sang = parsed.batch.person_years[0];
   EXPECT_EQ(sang.row, 2);
-  EXPECT_EQ(sang.record.person, PersonId{7});
-  EXPECT_EQ(sang.record.year, 2025);
-  EXPECT_EQ(sang.record.rating, rules::Rating::kCompletedWell);
-  EXPECT_EQ(sang.record.months_worked, 12);
-  EXPECT_EQ(sang.record.leave_months, std::nullopt);
-  EXPECT_EQ(sang.record.discipline, rules::DisciplineLevel::kNone);
-  EXPECT_FALSE(sang.record.discipline_pending);
-  EXPECT_EQ(sang.record.notable_achievement, rules::Known::kNo);
+  EXPECT_EQ(sang.record.values.person, PersonId{7});
+  EXPECT_EQ(sang.record.values.year, 2025);
+  EXPECT_EQ(sang.record.values.rating, rules::Rating::kCompletedWell);
+  EXPECT_EQ(sang.record.values.months_worked, 12);
+  EXPECT_EQ(sang.record.values.leave_months, std::nullopt);
+  EXPECT_EQ(sang.record.values.discipline, rules::DisciplineLevel::kNone);
+  EXPECT_FALSE(sang.record.values.discipline_pending);
+  EXPECT_EQ(sang.record.values.notable_achievement, rules::Known::kNo);
   const auto& duc = parsed.batch.person_years[1];
-  EXPECT_EQ(duc.record.year, 2025);
-  EXPECT_EQ(duc.record.rating, rules::Rating::kCompletedExcellently);
-  EXPECT_EQ(duc.record.leave_months, 2);
-  EXPECT_EQ(duc.record.discipline, rules::DisciplineLevel::kReprimand);
-  EXPECT_EQ(duc.record.discipline_date, ymd(2025, 6, 1));
-  EXPECT_TRUE(duc.record.discipline_pending);
-  EXPECT_EQ(duc.record.pending_note, "Kiểm tra tài chính");
-  EXPECT_EQ(duc.record.notable_achievement, rules::Known::kYes);
-  EXPECT_EQ(duc.record.note, "ghi chú");
+  EXPECT_EQ(duc.record.values.year, 2025);
+  EXPECT_EQ(duc.record.values.rating, rules::Rating::kCompletedExcellently);
+  EXPECT_EQ(duc.record.values.leave_months, 2);
+  EXPECT_EQ(duc.record.values.discipline, rules::DisciplineLevel::kReprimand);
+  EXPECT_EQ(duc.record.values.discipline_date, ymd(2025, 6, 1));
+  EXPECT_TRUE(duc.record.values.discipline_pending);
+  EXPECT_EQ(duc.record.values.pending_note, "Kiểm tra tài chính");
+  EXPECT_EQ(duc.record.values.notable_achievement, rules::Known::kYes);
+  EXPECT_EQ(duc.record.values.note, "ghi chú");
   const auto& xanh = parsed.batch.person_years[2];
-  EXPECT_EQ(xanh.record.rating, rules::Rating::kCompleted);
-  EXPECT_EQ(xanh.record.discipline, rules::DisciplineLevel::kWarning);
-  EXPECT_EQ(xanh.record.discipline_date, ymd(2025, 3, 15));
-  EXPECT_EQ(xanh.record.notable_achievement, rules::Known::kUnknown);
+  EXPECT_EQ(xanh.record.values.rating, rules::Rating::kCompleted);
+  EXPECT_EQ(xanh.record.values.discipline, rules::DisciplineLevel::kWarning);
+  EXPECT_EQ(xanh.record.values.discipline_date, ymd(2025, 3, 15));
+  EXPECT_EQ(xanh.record.values.notable_achievement, rules::Known::kUnknown);
 
   ASSERT_EQ(parsed.batch.grants.size(), 2U);
   const auto& ldtt = parsed.batch.grants[0].record;
@@ -347,24 +358,110 @@ TEST(RecordsWorkbook, ReadsFilledRowsWithLabelsWithOrWithoutAccents) {
 TEST(RecordsWorkbook, MapsColumnsByHeaderTextInAnyOrderAndSheetNamesWithoutAccents) {
   const auto bytes = workbook({
       {"HO SO NAM",
-       {"STT", "Ghi chú", "xếp loại", "NĂM", "Họ và tên", "Mã cá nhân (không sửa)", "Cột riêng của phòng"},
+       {"Ghi chú", "xếp loại", "NĂM", "Họ và tên", "Mã cá nhân (không sửa)", "so thang cong tac",
+        "Số tháng nghỉ thai sản", "Kỷ luật", "Ngày quyết định kỷ luật", "Đang xem xét kỷ luật", "Nội dung đang xem xét",
+        "Thành tích được ghi nhận (Có/Không)"},
        {
-           {n(1), t("Tốt"), t("Hoàn thành tốt nhiệm vụ"), n(2025), t("Lý Thị Sáng"), n(7), t("bỏ qua")},
-           {n(2), e(), t("KHTNV"), n(2025), t("Huỳnh Văn Đức"), n(9)},
+           {t("Tốt"), t("Hoàn thành tốt nhiệm vụ"), n(2025), t("Lý Thị Sáng"), n(7)},
+           {e(), t("KHTNV"), n(2025), t("Huỳnh Văn Đức"), n(9)},
        },
        {"DANH SÁCH XẾP LOẠI NĂM 2025", "Phòng Tuyên truyền và Địa bàn"}},
-      {"Trang khác", {"Mã", "Năm"}, {{n(1), n(2)}}},
+      {"Sheet2", {}, {}},  // an empty sheet a spreadsheet program adds
   });
   auto parsed = parse(bytes);
   ASSERT_TRUE(parsed.problems.empty()) << dump(parsed.problems);
   ASSERT_EQ(parsed.batch.person_years.size(), 2U);
   EXPECT_EQ(parsed.batch.person_years[0].sheet, "Hồ sơ năm");
   EXPECT_EQ(parsed.batch.person_years[0].row, 4);  // two title rows, then the header
-  EXPECT_EQ(parsed.batch.person_years[0].record.person, PersonId{7});
-  EXPECT_EQ(parsed.batch.person_years[0].record.rating, rules::Rating::kCompletedWell);
-  EXPECT_EQ(parsed.batch.person_years[0].record.note, "Tốt");
+  EXPECT_EQ(parsed.batch.person_years[0].record.values.person, PersonId{7});
+  EXPECT_EQ(parsed.batch.person_years[0].record.values.rating, rules::Rating::kCompletedWell);
+  EXPECT_EQ(parsed.batch.person_years[0].record.values.note, "Tốt");
   EXPECT_EQ(parsed.batch.person_years[0].name_check, "Lý Thị Sáng");
-  EXPECT_EQ(parsed.batch.person_years[1].record.rating, rules::Rating::kNotCompleted);
+  EXPECT_EQ(parsed.batch.person_years[1].record.values.rating, rules::Rating::kNotCompleted);
+  EXPECT_TRUE(parsed.batch.grants.empty());
+}
+
+// Issue 23: the officer renamed "Xếp loại" to "Kết quả đánh giá"; the import read the ratings as
+// empty and erased six people's ratings. A header that is not the form's now refuses the file.
+TEST(RecordsWorkbook, RefusesHeadersThatAreNotTheFormsNamingEachColumn) {
+  std::vector<std::string> renamed = kPersonHeader;
+  renamed[3] = "Kết quả đánh giá";
+  const auto bytes = workbook({{"Hồ sơ năm", renamed, {{n(7), t("Lý Thị Sáng"), n(2025), t("HTXSNV"), n(12)}}}});
+  auto refused = read_records_workbook(bytes, with_honours());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(refused.error().field, "file");
+  EXPECT_EQ(refused.error().message,
+            "Trang \"Hồ sơ năm\" không đúng mẫu (dòng tiêu đề là dòng 1): thiếu cột \"Xếp loại\"; cột D có tiêu đề "
+            "\"Kết quả đánh giá\" không có trong mẫu. tdkt không đoán cột nào chứa gì: hãy giữ đúng tiêu đề các cột "
+            "của mẫu rồi nhập lại.");
+
+  // A column of one's own (even a row number), a header given twice, values under no header.
+  std::vector<std::string> extra = kPersonHeader;
+  extra.insert(extra.begin(), "STT");
+  auto with_extra = read_records_workbook(workbook({{"Hồ sơ năm", extra, {}}}), with_honours());
+  ASSERT_FALSE(with_extra);
+  EXPECT_NE(with_extra.error().message.find("cột A có tiêu đề \"STT\" không có trong mẫu"), std::string::npos)
+      << with_extra.error().message;
+  std::vector<std::string> twice = kPersonHeader;
+  twice.emplace_back("Xếp loại (lần 2)");
+  auto with_twice = read_records_workbook(workbook({{"Hồ sơ năm", twice, {}}}), with_honours());
+  ASSERT_FALSE(with_twice);
+  EXPECT_NE(with_twice.error().message.find("cột \"Xếp loại\" có hai lần (cột D và cột M)"), std::string::npos)
+      << with_twice.error().message;
+  std::vector<CellValue> beyond(13, e());
+  beyond[0] = n(7);
+  beyond[3] = t("HTNV");
+  beyond[12] = t("ghi ngoài bảng");
+  auto unheaded = read_records_workbook(workbook({{"Hồ sơ năm", kPersonHeader, {beyond}}}), with_honours());
+  ASSERT_FALSE(unheaded);
+  EXPECT_NE(unheaded.error().message.find("cột M có dữ liệu (ô M2) nhưng không có tiêu đề"), std::string::npos)
+      << unheaded.error().message;
+
+  // The same for the other sheets: a missing column of "Khen thưởng" is named.
+  std::vector<std::string> grants = kGrantHeader;
+  grants.erase(grants.begin() + 6);  // "Số quyết định"
+  auto no_number = read_records_workbook(workbook({{"Khen thưởng", grants, {}}}), with_honours());
+  ASSERT_FALSE(no_number);
+  EXPECT_NE(no_number.error().message.find("Trang \"Khen thưởng\" không đúng mẫu"), std::string::npos);
+  EXPECT_NE(no_number.error().message.find("thiếu cột \"Số quyết định\""), std::string::npos);
+
+  // A sheet that is not the form's and holds values: tdkt does not read it, so it says so.
+  auto other_sheet = read_records_workbook(
+      workbook({{"Hồ sơ năm", kPersonHeader, {}}, {"Hồ sơ 2024", kPersonHeader, {{n(7), e(), n(2024), t("HTNV")}}}}),
+      with_honours());
+  ASSERT_FALSE(other_sheet);
+  EXPECT_NE(other_sheet.error().message.find("Tệp có trang \"Hồ sơ 2024\" không thuộc mẫu"), std::string::npos)
+      << other_sheet.error().message;
+}
+
+// Issue 23: an empty cell keeps the stored value; "(xóa)" erases it, and only in "Hồ sơ năm".
+TEST(RecordsWorkbook, AnEmptyCellKeepsTheStoredValueAndTheMarkerErasesIt) {
+  const auto bytes = workbook({
+      {"Hồ sơ năm",
+       kPersonHeader,
+       {
+           // Months worked set; the rating left empty; discipline and the note erased.
+           {n(7), t("Lý Thị Sáng"), n(2025), e(), n(11), e(), t("(xóa)"), e(), e(), e(), e(), t("(XOÁ)")},
+           // Only a marker: a row that records something.
+           {n(9), t("Huỳnh Văn Đức"), n(2025), t(" (xoá) ")},
+       }},
+      {"Khen thưởng", kGrantHeader, {{t("Cá nhân"), n(7), e(), t("LDTT"), n(2024), e(), t("(xóa)")}}},
+  });
+  auto parsed = parse(bytes);
+  using F = app::PersonYearField;
+  ASSERT_EQ(parsed.batch.person_years.size(), 2U) << dump(parsed.problems);
+  const auto& sang = parsed.batch.person_years[0].record;
+  EXPECT_EQ(sang.set, (std::vector<F>{F::kMonthsWorked}));
+  EXPECT_EQ(sang.erased, (std::vector<F>{F::kDiscipline, F::kNote}));
+  EXPECT_EQ(sang.values.months_worked, 11);
+  const auto& duc = parsed.batch.person_years[1].record;
+  EXPECT_TRUE(duc.set.empty());
+  EXPECT_EQ(duc.erased, (std::vector<F>{F::kRating}));
+  // A grant is only ever added: the marker there is a problem, never a decision number "(xóa)".
+  ASSERT_EQ(parsed.problems.size(), 1U) << dump(parsed.problems);
+  EXPECT_TRUE(has_problem(parsed, "Khen thưởng", 2, "decision_number"));
+  EXPECT_NE(parsed.problems[0].message.find("chỉ dùng ở các cột hồ sơ của trang \"Hồ sơ năm\""), std::string::npos);
   EXPECT_TRUE(parsed.batch.grants.empty());
 }
 
@@ -379,7 +476,9 @@ TEST(RecordsWorkbook, AMissingRequiredColumnRefusesTheFileNamingSheetAndColumn) 
   EXPECT_NE(parsed.error().message.find("\"Mã cá nhân\""), std::string::npos) << parsed.error().message;
 
   // The year column may be left out when the caller gives a default year.
-  const auto without_year = workbook({{"Sáng kiến", {"Mã cá nhân", "Tên sáng kiến, đề tài"}, {{n(7), t("Sổ tay")}}}});
+  std::vector<std::string> no_year_header = kInitiativeHeader;
+  no_year_header.erase(no_year_header.begin() + 2);
+  const auto without_year = workbook({{"Sáng kiến", no_year_header, {{n(7), e(), t("Sổ tay")}}}});
   EXPECT_FALSE(read_records_workbook(without_year, with_honours()));
   auto options = with_honours();
   options.default_year = 2024;

@@ -19,23 +19,21 @@ struct Column {
   std::string_view title;  // the header text the reader looks for
   std::string_view hint;   // written after the title in parentheses; the reader ignores it
   double width = 14;
-  bool required = false;
   bool identity = false;  // names the subject: a row with nothing but these is skipped
 };
 
 constexpr Column kColumns[] = {
-    {"subject_kind", "Đối tượng", "Cá nhân/Tập thể", 13, true, true},
-    {"subject_id", "Mã", "", 9, true, true},
-    {"name", "Tên", "", 28, false, true},
-    {"unit", "Đơn vị", "", 28, false, true},
-    {"honour", "Danh hiệu đăng ký", "mã hoặc tên", 22, true, false},
-    {"registered_on", "Ngày đăng ký", "bỏ trống: ngày nhập", 14, false, false},
-    {"note", "Ghi chú", "", 30, false, false},
+    {"subject_kind", "Đối tượng", "Cá nhân/Tập thể", 13, true},
+    {"subject_id", "Mã", "", 9, true},
+    {"name", "Tên", "", 28, true},
+    {"unit", "Đơn vị", "", 28, true},
+    {"honour", "Danh hiệu đăng ký", "mã hoặc tên", 22, false},
+    {"registered_on", "Ngày đăng ký", "bỏ trống: ngày nhập", 14, false},
+    {"note", "Ghi chú", "", 30, false},
 };
 constexpr std::size_t kColumnCount = std::size(kColumns);
 
 constexpr std::uint32_t kBlankRows = 300;
-constexpr std::size_t kHeaderSearchRows = 30;
 constexpr std::string_view kPersonKind = "Cá nhân";
 constexpr std::string_view kUnitKind = "Tập thể";
 
@@ -147,7 +145,7 @@ Result<std::string> registration_form(const RegistrationFormData& data) {
   sheet.write_title("Hạn đăng ký: " + data.deadline.vn() +
                         ". Mỗi dòng là một danh hiệu một cá nhân hoặc tập thể đăng ký; ghi mã hoặc tên danh hiệu "
                         "(xem trang \"Danh mục\"). Đăng ký hai danh hiệu thì thêm một dòng. Dòng không ghi danh hiệu "
-                        "được bỏ qua. Không sửa cột Mã, Tên.",
+                        "được bỏ qua. Không sửa cột Mã, Tên; không đổi tên, không thêm, không bớt cột.",
                     width);
   sheet.write_header(headers);
   std::vector<std::string> codes;
@@ -178,51 +176,23 @@ Result<std::string> registration_form(const RegistrationFormData& data) {
 
 Result<ParsedRegistrations> read_registration_workbook(std::string_view xlsx_bytes,
                                                        const std::vector<domain::HonourInfo>& honours) {
-  auto workbook = excel::read_xlsx(xlsx_bytes);
+  auto workbook = excel::read_xlsx(xlsx_bytes, form_limits());
   if (!workbook) return std::move(workbook).error();
-  const excel::Sheet* sheet = nullptr;
-  for (const auto& candidate : workbook->sheets) {
-    if (text::fold(candidate.name) == text::fold(kRegistrationSheet)) sheet = &candidate;
-  }
+  const excel::Sheet* sheet = find_sheet(*workbook, kRegistrationSheet);
   if (!sheet) {
     return Error::invalid("file", "Tệp không phải mẫu đăng ký thi đua của tdkt: không có trang " +
                                       quoted(kRegistrationSheet) + ". Hãy tải mẫu từ trang đợt đăng ký.");
   }
-  // The header row: the first of the first rows that holds the required columns.
-  std::optional<std::size_t> header;
-  std::vector<std::optional<std::size_t>> columns(kColumnCount);
-  for (std::size_t r = 0; r < sheet->rows.size() && r < kHeaderSearchRows && !header; ++r) {
-    std::vector<std::optional<std::size_t>> found(kColumnCount);
-    for (std::size_t c = 0; c < sheet->rows[r].cells.size(); ++c) {
-      const auto key = header_key(sheet->rows[r].cells[c].text);
-      for (std::size_t i = 0; i < kColumnCount; ++i) {
-        if (!found[i] && key == text::fold(kColumns[i].title)) found[i] = c;
-      }
-    }
-    const bool complete = std::all_of(std::begin(kColumns), std::end(kColumns), [&](const Column& column) {
-      return !column.required || found[column_index(column.field)];
-    });
-    const auto matched = std::count_if(found.begin(), found.end(), [](const auto& index) { return index.has_value(); });
-    if (complete) {
-      header = r;
-      columns = found;
-    } else if (matched >= 2) {
-      // A header row with some of the columns: name the first required one it lacks.
-      for (const auto& column : kColumns) {
-        if (column.required && !found[column_index(column.field)]) {
-          return Error::invalid("file", "Trang " + quoted(kRegistrationSheet) + " thiếu cột " + quoted(column.title) +
-                                            " (dòng tiêu đề là dòng " + std::to_string(sheet->rows[r].number) + ").");
-        }
-      }
-    }
-  }
-  if (!header) {
-    return Error::invalid("file", "Trang " + quoted(kRegistrationSheet) + " không có dòng tiêu đề với các cột " +
-                                      quoted("Đối tượng") + ", " + quoted("Mã") + " và " + quoted("Danh hiệu đăng ký") +
-                                      ".");
-  }
+  TDKT_TRY(check_sheets(*workbook, {kRegistrationSheet, kRegistrationCatalogueSheet}));
+  std::vector<FormColumn> form_columns;
+  for (const auto& column : kColumns)
+    form_columns.push_back({column.title, false});
+  auto header_row = read_header(*sheet, kRegistrationSheet, form_columns);
+  if (!header_row) return std::move(header_row).error();
+  const auto header = header_row->index;
+  const auto& columns = header_row->columns;
   ParsedRegistrations out;
-  for (std::size_t r = *header + 1; r < sheet->rows.size(); ++r) {
+  for (std::size_t r = header + 1; r < sheet->rows.size(); ++r) {
     RowReader row(sheet->rows[r], columns, sheet->name, out.problems);
     if (!row.records_something()) continue;
     app::RegistrationRow item;

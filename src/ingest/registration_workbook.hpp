@@ -7,7 +7,8 @@
 // The form has one data sheet, found by name without regard to accents or case:
 //   "Đăng ký thi đua"  Đối tượng | Mã | Tên | Đơn vị | Danh hiệu đăng ký | Ngày đăng ký | Ghi chú
 // and a reference sheet "Danh mục" (the honours with their codes and for whom), which the reader
-// ignores. Columns are found by their header text; a header may carry a note in parentheses.
+// ignores. Columns are found by their header text, in any order; a header may carry a note in
+// parentheses. Imports never guess: every column must be there and no other.
 
 #include <optional>
 #include <string>
@@ -50,10 +51,11 @@ struct ParsedRegistrations {
   std::vector<app::ImportProblem> problems;
 };
 
-// Reads a filled form. Errors (field "file") are for the file as a whole: not a readable .xlsx
-// (excel::read_xlsx's errors), no sheet "Đăng ký thi đua", no header row or a required column
-// missing. Rows without an honour and a note (a listed subject who did not register) are skipped.
-// An honour may be written by code or by name (`honours`).
+// Reads a filled form under form_limits(). Errors (field "file") are for the file as a whole: not
+// a readable .xlsx (excel::read_xlsx's errors), no sheet "Đăng ký thi đua", another sheet that
+// holds values, no header row, or a header row that is not the form's (a column missing, unknown
+// or repeated, values under no header: read_header in ingest/sheet_cells.hpp). Rows without an honour and a note (a
+// listed subject who did not register) are skipped. An honour may be written by code or by name (`honours`).
 Result<ParsedRegistrations> read_registration_workbook(std::string_view xlsx_bytes,
                                                        const std::vector<domain::HonourInfo>& honours);
 

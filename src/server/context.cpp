@@ -64,11 +64,12 @@ Status check_province(const std::string& province) {
 }
 
 Context::Context(const storage::Location& location, int pool_size, std::unique_ptr<app::Clock> clock,
-                 bool fast_password_hashing, std::string province)
+                 bool fast_password_hashing, std::string province, int concurrent_imports)
     : clock_(std::move(clock)),
       province_(std::move(province)),
       crypto_(fast_password_hashing),
       database_(storage::Database::open(location, pool_size)),
+      imports_(concurrent_imports),
       organisation_(*database_, *clock_),
       people_(*database_, *clock_),
       audit_(*database_),
@@ -127,7 +128,8 @@ http::Services Context::services() {
                         reports_,
                         statistics_,
                         *pdf_,
-                        province_};
+                        province_,
+                        imports_};
 }
 
 }  // namespace tdkt::server

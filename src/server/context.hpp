@@ -14,6 +14,7 @@
 #include "app/document_service.hpp"
 #include "app/eligibility_service.hpp"
 #include "app/grant_history_service.hpp"
+#include "app/import_gate.hpp"
 #include "app/movement_service.hpp"
 #include "app/nomination_service.hpp"
 #include "app/organisation_service.hpp"
@@ -50,9 +51,11 @@ class Context {
  public:
   // Opens the database (does not migrate). Throws std::runtime_error when unreachable.
   // `fast_password_hashing` is for tests only (minimum Argon2id limits).
+  // `concurrent_imports`: how many spreadsheet imports may run at once (app::ImportGate).
   explicit Context(const storage::Location& location, int pool_size = 8,
                    std::unique_ptr<app::Clock> clock = std::make_unique<SystemClock>(),
-                   bool fast_password_hashing = false, std::string province = kDefaultProvince);
+                   bool fast_password_hashing = false, std::string province = kDefaultProvince,
+                   int concurrent_imports = app::ImportGate::kDefaultCapacity);
 
   storage::Database& database() { return *database_; }
   app::OrganisationService& organisation() { return organisation_; }
@@ -78,10 +81,12 @@ class Context {
   documents::PdfConverter& pdf() { return *pdf_; }
   // Replaces the PDF converter (its limit and cache); call before serving.
   void set_pdf_limits(documents::PdfConverter::Limits limits);
+  app::ImportGate& imports() { return imports_; }
 
   http::Services services();
   ingest::DemoServices demo_services() {
-    return {organisation_, people_, accounts_, records_, documents_, movements_, targets_, campaigns_, council_};
+    return {organisation_, people_,  accounts_,  records_, documents_,
+            movements_,    targets_, campaigns_, council_, imports_};
   }
 
  private:
@@ -89,6 +94,7 @@ class Context {
   std::string province_;
   security::SodiumCrypto crypto_;
   std::unique_ptr<storage::Database> database_;
+  app::ImportGate imports_;
   app::OrganisationService organisation_;
   app::PeopleService people_;
   app::AuditService audit_;

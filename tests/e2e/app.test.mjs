@@ -444,6 +444,70 @@ test('(j) the officer downloads a unit’s Excel form, has it checked, and impor
   });
 });
 
+test('(j2) checking a filled Excel form lists each change, before → after, before anything is written (issue 23)', async () => {
+  await inBrowser('j2-import-changes', async (page) => {
+    await loginAs(page, 'canbo');
+    const units = await (await page.request.get('/api/v1/units')).json();
+    const find = (list) => {
+      for (const unit of list) {
+        if (unit.name === 'Phòng Tuyên truyền và Địa bàn') return unit;
+        const inner = find(unit.children ?? []);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const department = find(units.units);
+    assert.ok(department, 'the demo has the department');
+    // The form lists the members on the last day of 2026 or today, whichever comes first.
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date())
+        .map((part) => [part.type, part.value]),
+    );
+    const today = `${parts.year}-${parts.month}-${parts.day}`;
+    const asOf = today < '2026-12-31' ? today : '2026-12-31';
+    const members = await (await page.request.get(`/api/v1/units/${department.id}/members?as_of=${asOf}`)).json();
+    let row = 0;
+    let before = '';
+    for (const [index, member] of members.members.entries()) {
+      const records = await (await page.request.get(`/api/v1/people/${member.person.id}/records`)).json();
+      const year = records.years.find((item) => item.year === 2026);
+      if (year?.rating && year.rating !== 'KHTNV') {
+        row = 4 + index; // title, instruction, header, then one row per member
+        before = year.rating_label;
+        break;
+      }
+    }
+    assert.ok(row > 0, 'a member of the department has a 2026 rating');
+
+    await page.goto(`/units/${department.id}`);
+    const panel = page.locator('#import');
+    await panel.getByLabel('Năm của mẫu').selectOption('2026');
+    const href = await panel.getByRole('link', { name: 'Tải mẫu Excel' }).getAttribute('href');
+    const form = await page.request.get(href);
+    assert.equal(form.status(), 200);
+    const filled = fillCells(await form.body(), [{ row, column: 'D', text: 'Không hoàn thành nhiệm vụ' }]);
+    await panel.getByLabel('Tệp Excel đã điền (.xlsx)').setInputFiles({
+      name: 'mau-da-dien.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: filled,
+    });
+    await panel.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await panel.locator('.status.ok').getByText('xem các thay đổi dưới đây', { exact: false }).waitFor();
+    const table = panel.locator('table.import-changes');
+    const changed = table.locator('tr', { hasText: `Xếp loại: ${before} → Không hoàn thành nhiệm vụ` });
+    assert.equal(await changed.count(), 1, 'the changed rating is listed before → after');
+    assert.match(await changed.innerText(), /Hồ sơ năm 2026 — Cập nhật/);
+    assert.match(await changed.innerText(), new RegExp(`Hồ sơ năm, dòng ${row}`));
+    assert.ok((await table.locator('tr', { hasText: 'Không thay đổi' }).count()) >= 1, 'unchanged rows are listed');
+    // Nothing written until the officer confirms: the stored rating is the same.
+    const person = members.members[row - 4].person.id;
+    const records = await (await page.request.get(`/api/v1/people/${person}/records`)).json();
+    assert.equal(records.years.find((item) => item.year === 2026).rating_label, before);
+    await panel.getByRole('button', { name: 'Ghi vào hồ sơ' }).waitFor();
+  });
+});
+
 test('(k) a registration campaign end to end: opened, registered on the page, Excel form filled and imported, consolidated, exported; a late registration refused with the reason', async () => {
   // Dates around today (Vietnam's day, as the server counts): the movement runs from 60 days ago
   // to 60 days ahead; one campaign closes in 30 days, another closed yesterday.

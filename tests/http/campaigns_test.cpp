@@ -8,6 +8,7 @@
 
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
+#include "support/hostile_files.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -443,6 +444,45 @@ TEST_P(Campaigns, BadFilesAndBadRowsAreRefusedWithRowNumbersAndNothingIsWritten)
   // A viewer may not import at all.
   ASSERT_EQ(server_->login("xem").status, 200);
   expect_refused(id, form({{t("Cá nhân"), n(staff_.value), e(), e(), t("LDTT")}}), 403, "forbidden");
+}
+
+// Issue 15: the attack came from the staff role, through a campaign import.
+TEST_P(Campaigns, HostileWorkbooksFromStaffAreRefusedAndAnImportBeyondTheLimitIsBusy) {
+  const auto id = open_campaign();
+  ASSERT_EQ(server_->login("nhanvien").status, 200);
+  auto empty_cells =
+      expect_refused(id, testing::empty_cells_workbook("Đăng ký thi đua", std::uint64_t{52} * 1024), 413, "too_large");
+  EXPECT_EQ(empty_cells.body["error"]["field"], "file");
+  EXPECT_EQ(empty_cells.body["error"]["message"],
+            "Tệp Excel quá lớn: trang tính \"Đăng ký thi đua\" sau khi giải nén vượt quá 20 MB.");
+  expect_refused(id, testing::lying_sheet_workbook("Đăng ký thi đua", 1024, std::uint64_t{1} << 30), 413, "too_large");
+  auto rows = expect_refused(id, testing::empty_rows_workbook("Đăng ký thi đua", 1000000), 413, "too_large");
+  EXPECT_EQ(rows.body["error"]["message"], "Trang tính \"Đăng ký thi đua\" có quá nhiều dòng (tối đa 20.000 dòng).");
+  expect_refused(id, testing::shared_strings_workbook("Đăng ký thi đua", 200000), 413, "too_large");
+  auto deep = expect_refused(id, testing::deep_sheet_workbook("Đăng ký thi đua", 100000), 400, "invalid_input");
+  EXPECT_EQ(deep.body["error"]["field"], "file");
+
+  // A header renamed, or a column of one's own: refused, naming the column.
+  auto header = kHeader;
+  header[4] = "Danh hiệu";
+  auto renamed =
+      expect_refused(id, form({{t("Cá nhân"), n(staff_.value), e(), e(), t("LDTT")}}, header), 400, "invalid_input");
+  const auto message = renamed.body["error"]["message"].get<std::string>();
+  EXPECT_NE(message.find("thiếu cột \"Danh hiệu đăng ký\""), std::string::npos) << message;
+  EXPECT_NE(message.find("cột E có tiêu đề \"Danh hiệu\" không có trong mẫu"), std::string::npos) << message;
+
+  // Two imports running: the staff member's is turned away before the file is read.
+  auto& gate = db_->context().imports();
+  auto first = gate.enter();
+  auto second = gate.enter();
+  ASSERT_TRUE(first && second);
+  const auto good = form({{t("Cá nhân"), n(staff_.value), t("Lý Thị Sáng"), e(), t("LDTT")}});
+  auto busy = expect_refused(id, good, 429, "busy");
+  EXPECT_NE(busy.body["error"]["message"].get<std::string>().find("Vui lòng thử lại sau ít giây"), std::string::npos);
+  { auto done = std::move(*second); }
+  auto imported = upload(id, good, false);
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  EXPECT_EQ(imported.body["created"], 1);
 }
 
 TEST_P(Campaigns, TheConsolidatedListIsExportedGroupedByUnitWithTotals) {

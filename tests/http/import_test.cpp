@@ -9,6 +9,7 @@
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
 #include "ingest/demo.hpp"
+#include "support/hostile_files.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -290,12 +291,33 @@ TEST_P(ImportApi, OneBadRowAmongGoodOnesRefusesTheWholeFile) {
 
   // Readable, but refused by the rules of a year: 10 months worked and 4 counted as leave.
   auto rules = expect_refused(workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(10), n(4)},
-                                        {n(sang_), t("Lý Thị Sáng"), n(2024), t("HTTNV"), n(12)}}),
+                                        {n(sang_), t("Lý Thị Sáng"), n(2019), t("HTTNV"), n(12)}}),
                               400, "invalid_input");
   ASSERT_EQ(rules.body["problems"].size(), 1U) << rules.body.dump();
   EXPECT_EQ(rules.body["problems"][0]["row"], 3);
   EXPECT_EQ(rules.body["problems"][0]["field"], "leave_months");
   EXPECT_EQ(rules.body["error"]["message"], "Tệp có 1 dòng không hợp lệ; chưa nhập dòng nào.");
+
+  // A value kept from the stored year counts too, and the message says where it came from: the
+  // demo stores 5 months worked and 6 of leave for 2024, so 12 months worked with the leave cell
+  // left empty make 18.
+  auto kept =
+      expect_refused(workbook({{n(sang_), t("Lý Thị Sáng"), n(2024), t("HTTNV"), n(12)}}), 400, "invalid_input");
+  ASSERT_EQ(kept.body["problems"].size(), 1U) << kept.body.dump();
+  EXPECT_EQ(kept.body["problems"][0]["field"], "leave_months");
+  EXPECT_NE(kept.body["problems"][0]["message"].get<std::string>().find(
+                "Cột \"Số tháng nghỉ thai sản\" để trống nên giữ giá trị đã lưu (6); muốn xóa giá trị này thì ghi "
+                "(xóa) vào ô."),
+            std::string::npos)
+      << kept.body.dump();
+  // Erased explicitly, the row is valid.
+  auto erased = upload(workbook({{n(sang_), t("Lý Thị Sáng"), n(2024), t("HTTNV"), n(12), t("(xóa)")}}), true);
+  ASSERT_EQ(erased.status, 200) << erased.body.dump();
+  ASSERT_EQ(erased.body["changes"].size(), 1U);
+  EXPECT_EQ(
+      erased.body["changes"][0]["fields"],
+      nlohmann::json::parse(R"([{"field":"months_worked","label":"Số tháng công tác","before":"5","after":"12"},)"
+                            R"({"field":"leave_months","label":"Số tháng nghỉ thai sản","before":"6","after":""}])"));
 }
 
 TEST_P(ImportApi, ANameThatIsNotThePersonsIsRefused) {
@@ -350,6 +372,177 @@ TEST_P(ImportApi, RefusesWhatIsNotTheForm) {
   EXPECT_EQ(flag.status, 400);
   EXPECT_EQ(flag.body["error"]["field"], "dry_run");
   EXPECT_EQ(db_->fingerprint(), before);
+}
+
+// ---- Imports never guess (issue 23) -------------------------------------------------------------
+
+// What was met: the officer renamed the header "Xếp loại" to "Kết quả đánh giá"; the file was
+// reported valid, and writing it erased the year's rating of every person of the sheet while
+// their LĐTT grants of that year stayed. The file is now refused naming both headers.
+TEST_P(ImportApi, AWorkbookWithARenamedRatingHeaderIsRefusedAndNoRatingIsErased) {
+  auto members = server_->get("/api/v1/units/" + std::to_string(ttdb_) + "/members?as_of=2026-11-22");
+  ASSERT_EQ(members.status, 200);
+  Rows rows;
+  std::vector<std::pair<std::int64_t, std::string>> rated;  // person, stored rating code
+  for (const auto& member : members.body["members"]) {
+    const auto id = member["person"]["id"].get<std::int64_t>();
+    const auto stored = stored_year(id, 2026);
+    if (stored.is_null() || stored["rating"].is_null()) continue;
+    rated.emplace_back(id, stored["rating"].get<std::string>());
+    // The officer's file: the ratings typed under the renamed header, months worked unchanged.
+    const auto months = stored["months_worked"].is_number() ? stored["months_worked"].get<int>() : 12;
+    rows.push_back({n(id), t(member["person"]["full_name"].get<std::string>()), n(2026),
+                    t(stored["rating_label"].get<std::string>()), n(months)});
+  }
+  ASSERT_GE(rated.size(), 2U) << "the demo records 2026 ratings for this department";
+  auto header = kPersonHeader;
+  header[3] = "Kết quả đánh giá";
+  excel::XlsxWriter writer;
+  auto& sheet = writer.add_sheet("Hồ sơ năm");
+  sheet.write_title("HỒ SƠ THI ĐUA NĂM 2026", 1);
+  sheet.write_header(header);
+  for (const auto& row : rows)
+    sheet.write_row(row);
+  auto bytes = writer.finish();
+  ASSERT_TRUE(bytes);
+
+  for (const bool dry_run : {true, false}) {
+    const auto before = db_->fingerprint();
+    auto refused = upload(*bytes, dry_run);
+    EXPECT_EQ(refused.status, 400) << refused.body.dump();
+    EXPECT_EQ(refused.body["error"]["code"], "invalid_input");
+    EXPECT_EQ(refused.body["error"]["field"], "file");
+    const auto message = refused.body["error"]["message"].get<std::string>();
+    EXPECT_NE(message.find("Trang \"Hồ sơ năm\" không đúng mẫu"), std::string::npos) << message;
+    EXPECT_NE(message.find("thiếu cột \"Xếp loại\""), std::string::npos) << message;
+    EXPECT_NE(message.find("cột D có tiêu đề \"Kết quả đánh giá\" không có trong mẫu"), std::string::npos) << message;
+    EXPECT_EQ(db_->fingerprint(), before);
+  }
+  for (const auto& [id, rating] : rated)
+    EXPECT_EQ(stored_year(id, 2026)["rating"], rating) << "person " << id;
+}
+
+TEST_P(ImportApi, AnEmptyCellLeavesTheStoredValueAndTheMarkerErasesIt) {
+  auto first = upload(workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTXSNV"), n(10), e(), t("Không"), e(),
+                                 t("Không"), e(), t("Có"), t("Ghi chú cũ")}}),
+                      false);
+  ASSERT_EQ(first.status, 200) << first.body.dump();
+  // The rating cell left empty, the months changed, the note and the achievement erased.
+  auto second = upload(
+      workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), e(), n(12), e(), e(), e(), e(), e(), t("(xóa)"), t("(XÓA)")}}),
+      false);
+  ASSERT_EQ(second.status, 200) << second.body.dump();
+  EXPECT_EQ(second.body["person_years_updated"], 1);
+  const auto year = stored_year(sang_, 2025);
+  ASSERT_FALSE(year.is_null());
+  EXPECT_EQ(year["rating"], "HTXSNV");  // kept: the cell was empty
+  EXPECT_EQ(year["months_worked"], 12);
+  EXPECT_EQ(year["note"], "");
+  EXPECT_TRUE(year["notable_achievement"].is_null()) << year.dump();
+  // The marker where nothing can be erased is a problem, and nothing is written.
+  auto misplaced =
+      expect_refused(workbook({}, {{t("Cá nhân"), n(sang_), t("Lý Thị Sáng"), t("LDTT"), n(2024), e(), t("(xóa)")}}),
+                     400, "invalid_input");
+  ASSERT_EQ(misplaced.body["problems"].size(), 1U) << misplaced.body.dump();
+  EXPECT_EQ(misplaced.body["problems"][0]["field"], "decision_number");
+}
+
+TEST_P(ImportApi, TheDryRunListsEachChangeBeforeAndAfterAndTheRowsLeftUnchanged) {
+  ASSERT_EQ(upload(workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTXSNV"), n(10)},
+                             {n(khang_), t("Nguyễn Văn Khang"), n(2025), t("HTTNV"), n(12)}}),
+                   false)
+                .status,
+            200);
+  const auto before = db_->fingerprint();
+  auto dry = upload(
+      workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(10), e(), e(), e(), e(), e(), e(), t("(xóa)")},
+                {n(khang_), t("Nguyễn Văn Khang"), n(2025), t("HTTNV"), n(12)}},
+               {{t("Cá nhân"), n(sang_), t("Lý Thị Sáng"), t("GK"), n(2025), t("Đột xuất"), t("9/QĐ-SDTTG")}}),
+      true);
+  ASSERT_EQ(dry.status, 200) << dry.body.dump();
+  EXPECT_EQ(db_->fingerprint(), before) << "a dry run changed the database";
+  const auto& changes = dry.body["changes"];
+  ASSERT_EQ(changes.size(), 3U) << dry.body.dump();
+  // Sáng: the rating changes; the note was empty and stays so, so it is no change.
+  EXPECT_EQ(changes[0]["sheet"], "Hồ sơ năm");
+  EXPECT_EQ(changes[0]["row"], 3);
+  EXPECT_EQ(changes[0]["subject_kind"], "person");
+  EXPECT_EQ(changes[0]["subject_id"], sang_);
+  EXPECT_EQ(changes[0]["subject_name"], "Lý Thị Sáng");
+  EXPECT_EQ(changes[0]["record"], "person_year");
+  EXPECT_EQ(changes[0]["year"], 2025);
+  EXPECT_EQ(changes[0]["action"], "update");
+  ASSERT_EQ(changes[0]["fields"].size(), 1U) << changes[0].dump();
+  EXPECT_EQ(changes[0]["fields"][0]["field"], "rating");
+  EXPECT_EQ(changes[0]["fields"][0]["label"], "Xếp loại");
+  EXPECT_EQ(changes[0]["fields"][0]["before"], "Hoàn thành xuất sắc nhiệm vụ");
+  EXPECT_EQ(changes[0]["fields"][0]["after"], "Hoàn thành tốt nhiệm vụ");
+  // Khang: the row equals what is stored.
+  EXPECT_EQ(changes[1]["subject_id"], khang_);
+  EXPECT_EQ(changes[1]["action"], "unchanged");
+  EXPECT_TRUE(changes[1]["fields"].empty());
+  // The grant: created, with what it records.
+  EXPECT_EQ(changes[2]["sheet"], "Khen thưởng");
+  EXPECT_EQ(changes[2]["record"], "grant");
+  EXPECT_EQ(changes[2]["action"], "create");
+  bool number_listed = false;
+  for (const auto& field : changes[2]["fields"]) {
+    if (field["field"] == "decision_number" && field["after"] == "9/QĐ-SDTTG" && field["before"] == "") {
+      number_listed = true;
+    }
+  }
+  EXPECT_TRUE(number_listed) << changes[2].dump();
+  EXPECT_EQ(dry.body["person_years_updated"], 1);
+  EXPECT_EQ(dry.body["person_years_unchanged"], 1);
+}
+
+// ---- Uploads that cannot blow up (issue 15) ------------------------------------------------------
+
+TEST_P(ImportApi, HostileWorkbooksAreRefusedWithAStableCodeAndChangeNothing) {
+  auto empty_cells =
+      expect_refused(testing::empty_cells_workbook("Hồ sơ năm", std::uint64_t{52} * 1024), 413, "too_large");
+  EXPECT_EQ(empty_cells.body["error"]["field"], "file");
+  EXPECT_EQ(empty_cells.body["error"]["message"],
+            "Tệp Excel quá lớn: trang tính \"Hồ sơ năm\" sau khi giải nén vượt quá 20 MB.");
+  auto lying =
+      expect_refused(testing::lying_sheet_workbook("Hồ sơ năm", 1024, std::uint64_t{1} << 30), 413, "too_large");
+  EXPECT_EQ(lying.body["error"]["message"],
+            "Tệp Excel quá lớn: trang tính \"Hồ sơ năm\" sau khi giải nén vượt quá 20 MB.");
+  auto rows = expect_refused(testing::empty_rows_workbook("Hồ sơ năm", 1000000), 413, "too_large");
+  EXPECT_EQ(rows.body["error"]["message"], "Trang tính \"Hồ sơ năm\" có quá nhiều dòng (tối đa 20.000 dòng).");
+  auto strings = expect_refused(testing::shared_strings_workbook("Hồ sơ năm", 200000), 413, "too_large");
+  EXPECT_EQ(strings.body["error"]["message"], "Tệp Excel có quá nhiều chuỗi dùng chung (tối đa 100.000 chuỗi).");
+  auto deep = expect_refused(testing::deep_sheet_workbook("Hồ sơ năm", 100000), 400, "invalid_input");
+  EXPECT_EQ(deep.body["error"]["field"], "file");
+  EXPECT_NE(deep.body["error"]["message"].get<std::string>().find("lồng các thẻ XML sâu quá 64 cấp"),
+            std::string::npos);
+  // The server still answers.
+  EXPECT_EQ(server_->get("/api/v1/health").status, 200);
+}
+
+TEST_P(ImportApi, AnImportBeyondTheOnesRunningIsTurnedAwayBusy) {
+  auto& gate = db_->context().imports();
+  ASSERT_EQ(gate.capacity(), 2);
+  // Two imports running (held here, so that the third request comes while they run).
+  auto first = gate.enter();
+  auto second = gate.enter();
+  ASSERT_TRUE(first && second);
+  const auto bytes = workbook({{n(sang_), t("Lý Thị Sáng"), n(2025), t("HTTNV"), n(12)}});
+  const auto before = db_->fingerprint();
+  auto result = server_->client().Post("/api/v1/imports/records?dry_run=false", bytes, kXlsxType);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 429);
+  const auto body = nlohmann::json::parse(result->body);
+  EXPECT_EQ(body["error"]["code"], "busy");
+  EXPECT_EQ(body["error"]["message"],
+            "Máy chủ đang nhập 2 tệp Excel khác; chưa đọc tệp của bạn. Vui lòng thử lại sau ít giây.");
+  EXPECT_EQ(result->get_header_value("Retry-After"), "5");
+  EXPECT_EQ(db_->fingerprint(), before);
+  // One of them ends: the same request goes through.
+  { auto done = std::move(*first); }
+  auto retried = upload(bytes, false);
+  EXPECT_EQ(retried.status, 200) << retried.body.dump();
+  EXPECT_EQ(retried.body["applied"], true);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportApi, ::testing::ValuesIn(kBackends),

@@ -716,8 +716,53 @@ function reportText(report) {
   );
 }
 
+const RECORD_NAMES = { person_year: 'Hồ sơ năm', grant: 'Khen thưởng', initiative: 'Sáng kiến' };
+const ACTION_NAMES = { create: 'Thêm mới', update: 'Cập nhật', unchanged: 'Không đổi' };
+
+// What an import does, per person and per unit: each record with its fields before → after,
+// and the rows left unchanged (issue 23: the officer sees it before anything is written).
+export function changesTable(changes) {
+  const kindOrder = { person: 0, unit: 1 };
+  const sorted = changes
+    .map((change, index) => ({ change, index }))
+    .sort(
+      (a, b) =>
+        (kindOrder[a.change.subject_kind] ?? 2) - (kindOrder[b.change.subject_kind] ?? 2) ||
+        a.change.subject_name.localeCompare(b.change.subject_name, 'vi') ||
+        a.change.subject_id - b.change.subject_id ||
+        a.index - b.index,
+    )
+    .map(({ change }) => change);
+  const shown = (text) => (text === '' ? el('em', {}, '(trống)') : text);
+  return dataTable({
+    caption: 'Những gì tệp sẽ thay đổi',
+    className: 'import-changes',
+    columns: [{ label: 'Đối tượng' }, { label: 'Hồ sơ' }, { label: 'Thay đổi' }, { label: 'Dòng', class: 'nowrap' }],
+    rows: sorted.map((change) => [
+      `${change.subject_name} (${change.subject_kind === 'unit' ? 'tập thể' : 'cá nhân'}, mã ${change.subject_id})`,
+      `${RECORD_NAMES[change.record] ?? change.record} ${change.year} — ${ACTION_NAMES[change.action] ?? change.action}`,
+      change.fields.length
+        ? el(
+            'ul',
+            { class: 'plain-list changes' },
+            change.fields.map((field) =>
+              el(
+                'li',
+                {},
+                `${field.label}: `,
+                change.action === 'create' ? shown(field.after) : [shown(field.before), ' → ', shown(field.after)],
+              ),
+            ),
+          )
+        : 'Không thay đổi',
+      `${change.sheet}, dòng ${change.row}`,
+    ]),
+  });
+}
+
 // The unit page's Excel panel: the form pre-filled with the unit's members for a year, and the
-// import of a filled form — checked first, written only when the officer confirms.
+// import of a filled form — checked first, its changes shown, written only when the officer
+// confirms.
 export function importPanel(unitId, onImported) {
   const thisYear = Number(todayIso().slice(0, 4));
   const yearSelect = select('year', yearOptions(2000, thisYear), { value: String(thisYear) });
@@ -771,8 +816,12 @@ export function importPanel(unitId, onImported) {
         return;
       }
       checkedFile = file;
-      setStatus(status, `Tệp hợp lệ: ${reportText(data)}. Chưa ghi gì; bấm “Ghi vào hồ sơ” để ghi.`, 'ok');
-      show(result);
+      setStatus(
+        status,
+        `Tệp hợp lệ: ${reportText(data)}. Chưa ghi gì; xem các thay đổi dưới đây rồi bấm “Ghi vào hồ sơ” để ghi.`,
+        'ok',
+      );
+      show(result, data.changes?.length ? changesTable(data.changes) : notice('Tệp không có dòng nào để ghi.'));
       apply.hidden = false;
     } catch (error) {
       setStatus(status, error.message, 'error');
@@ -792,6 +841,7 @@ export function importPanel(unitId, onImported) {
       form.reset();
       setLink();
       setStatus(status, `Đã ghi: ${reportText(data)}.`, 'ok');
+      show(result, data.changes?.length ? changesTable(data.changes) : null);
       onImported();
     } catch (error) {
       setStatus(status, error.message, 'error');
