@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The search benchmark of docs/performance.md. Builds the ci preset, generates 100,000 persons
 # on SQLite and on a throwaway PostgreSQL (loopback), serves each with tdkt and measures with
-# wrk, beside the same server returning a static file of the same size as the search answer.
+# wrk, beside the same server returning a static file of the same size as the search answer;
+# then the cost of SQLite's synchronous=FULL per write (docs/reliability.md).
 #   bench/run.sh [COUNT] [DURATION]     (defaults 100000 and 10s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ duration="${2:-10s}"
 query="/api/v1/people?q=nguyen&limit=50"
 
 cmake --preset ci >/dev/null
-cmake --build --preset ci -j "$(nproc)" --target tdkt tdkt_bench_seed tdkt_bench_text >/dev/null
+cmake --build --preset ci -j "$(nproc)" --target tdkt tdkt_bench_seed tdkt_bench_text tdkt_bench_sqlite_sync >/dev/null
 bin=build/ci/bin/tdkt
 seed=build/ci/bench/tdkt_bench_seed
 
@@ -60,3 +61,6 @@ measure "search, PostgreSQL" "http://127.0.0.1:18090$query"
 stop
 echo
 build/ci/bench/tdkt_bench_text --benchmark_min_time=0.2 2>/dev/null | grep -E "^BM_"
+echo
+echo "SQLite synchronous (ADR 0010), on this repository's disk:"
+build/ci/bench/tdkt_bench_sqlite_sync --dir build/bench-sqlite-sync --count 500
