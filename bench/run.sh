@@ -3,7 +3,7 @@
 # on a throwaway PostgreSQL (loopback), serves each with tdkt, signs in, and measures with wrk at
 # 64 connections: an embedded static file, /api/v1/health and the people search; then the same
 # again with IDLE idle keep-alive connections held open beside the load. Ends with the text and
-# rules micro-benchmarks.
+# rules micro-benchmarks and the cost of SQLite's synchronous=FULL per write (docs/reliability.md).
 #   bench/run.sh [COUNT] [DURATION] [IDLE]     (defaults 100000, 10s, 1000)
 # TDKT_BENCH_BUILD=0 uses the binaries already built in TDKT_BUILD_DIR (default build/ci); the
 # test that keeps this script working runs it so, with tiny sizes.
@@ -18,13 +18,14 @@ static="/static/js/common.js"
 if [ "${TDKT_BENCH_BUILD:-1}" != 0 ]; then
   cmake --preset ci >/dev/null
   cmake --build --preset ci -j "$(nproc)" --target tdkt tdkt_bench_seed tdkt_bench_text tdkt_bench_rules \
-    tdkt_bench_idle >/dev/null
+    tdkt_bench_idle tdkt_bench_sqlite_sync >/dev/null
 fi
 build="${TDKT_BUILD_DIR:-build/ci}"
 bin="$build/bin/tdkt"
 seed="$build/bench/tdkt_bench_seed"
 idle_bin="$build/bench/tdkt_bench_idle"
-for tool in "$bin" "$seed" "$idle_bin" "$build/bench/tdkt_bench_text" "$build/bench/tdkt_bench_rules"; do
+for tool in "$bin" "$seed" "$idle_bin" "$build/bench/tdkt_bench_text" "$build/bench/tdkt_bench_rules" \
+  "$build/bench/tdkt_bench_sqlite_sync"; do
   [ -x "$tool" ] || { echo "bench: $tool is not built" >&2; exit 1; }
 done
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (scripts/install-deps.sh)" >&2; exit 1; }
@@ -115,3 +116,6 @@ echo
 if [ "$count" -lt 100000 ]; then
   "$build/bench/tdkt_bench_rules" "$count" $((count / 20 + 1)) | tail -5
 fi
+echo
+echo "SQLite synchronous (ADR 0013), on the build folder's disk:"
+"$build/bench/tdkt_bench_sqlite_sync" --dir "$build/bench-sqlite-sync" --count $((count < 500 ? 20 : 500))

@@ -5,10 +5,20 @@
 #include <vector>
 
 #include "app/access.hpp"
+#include "app/audit_anchor.hpp"
 #include "app/ports.hpp"
 #include "core/result.hpp"
 
 namespace tdkt::app {
+
+// What `verify --anchor` found: the anchors compared, and the first that does not hold.
+struct AnchorCheck {
+  std::size_t anchors = 0;                   // how many anchors were compared
+  std::optional<AuditAnchor> newest;         // the anchor of the highest record, when all hold
+  std::optional<std::int64_t> first_broken;  // the anchored record that does not hold
+  std::optional<std::int64_t> since;         // the rewrite lies between this record and first_broken
+  std::string reason;                        // Vietnamese, names the record, the anchor's line and time
+};
 
 class AuditService {
  public:
@@ -34,6 +44,17 @@ class AuditService {
     auto work = store_.read();
     return work->verify_audit_chain();
   }
+
+  // The head of a verified chain, to be signed as an anchor at `now` (UTC, ISO 8601): record,
+  // count, hash and time filled, key and signature left to the signer. kConflict when the chain
+  // is broken (an anchor would bless the damage) or empty.
+  Result<AuditAnchor> head(const std::string& now);
+
+  // Compares the stored chain with `anchors` (whose signatures the caller has checked), lowest
+  // record first: each anchored record must still be stored, with the anchored hash and the same
+  // number of records up to it; the trail must not hold fewer records than any anchor counted.
+  // The chain itself is verified first: `verify()`'s failure, if any, is returned as is.
+  AnchorCheck check_anchors(std::vector<AuditAnchor> anchors);
 
  private:
   Store& store_;

@@ -661,6 +661,9 @@ domain::RegisteredDocument minutes_document(const SessionView& view, const domai
 Result<SessionView> CouncilService::close(const Actor& actor, SessionId id) {
   TDKT_TRY(require(actor, domain::Permission::kManageReviews));
   auto work = store_.write();
+  // Before the status is read: of two closes at once, the second sees the session closed
+  // instead of registering a second minutes.
+  work->lock_numbering();
   auto session = work->council().find_session(id);
   if (!session) return session_not_found(id);
   if (session->status == domain::SessionStatus::kClosed) {

@@ -462,11 +462,10 @@ Result<DecisionView> DecisionService::issue(const Actor& actor, DecisionId id, I
   TDKT_TRY(require(actor, domain::Permission::kManageReviews));
   TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
   auto work = store_.write();
-  // The audit append takes the store's write lock first (on PostgreSQL a transaction-scoped
-  // advisory lock), so that everything read below, the decision's status and the register's
-  // last number, is read after any concurrent issue has committed: two issues never get the
-  // same number, and one decision is never issued twice.
-  work->audit({actor.name, "decision", id.value, "issue", std::nullopt, std::nullopt}, clock_.now_iso());
+  // The numbering lock first, so that everything read below, the decision's status and the
+  // register's last number, is read after any concurrent issue has committed: two issues never
+  // get the same number, and one decision is never issued twice.
+  work->lock_numbering();
   auto decision = work->decisions().find_decision(id);
   if (!decision) return decision_not_found(id);
   if (decision->kind != domain::DecisionKind::kOwn || decision->status != domain::DecisionStatus::kDraft) {
@@ -651,8 +650,8 @@ Result<ProposalView> DecisionService::create_proposal(const Actor& actor, Propos
                           "không lập tờ trình lên cấp trên.");
   }
   auto work = store_.write();
-  // The store's write lock first: the submission's number is read after concurrent writes commit.
-  work->audit({actor.name, "proposal", 0, "prepare", std::nullopt, std::nullopt}, clock_.now_iso());
+  // The numbering lock first: the submission's number is read after concurrent writes commit.
+  work->lock_numbering();
   auto review = work->nominations().find_review(request.review);
   if (!review) return review_not_found(request.review);
   auto set = rules_for(*review);
@@ -766,7 +765,9 @@ Result<ProposalView> DecisionService::record_higher_decision(const Actor& actor,
   TDKT_TRY(require(actor, domain::Permission::kManageReviews));
   TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
   auto work = store_.write();
-  work->audit({actor.name, "proposal", id.value, "record_decision", std::nullopt, std::nullopt}, clock_.now_iso());
+  // The numbering lock first: the proposal's status and the register are read after concurrent
+  // writes commit.
+  work->lock_numbering();
   auto proposal = work->decisions().find_proposal(id);
   if (!proposal) return proposal_not_found(id);
   if (proposal->status == domain::ProposalStatus::kDecided) {

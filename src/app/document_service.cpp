@@ -80,6 +80,7 @@ Result<domain::RegisteredDocument> DocumentService::register_document(const Acto
                                                                       DocumentRegistration registration) {
   TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
   auto work = store_.write();
+  work->lock_numbering();
   auto registered = register_document_in(*work, actor, std::move(registration), clock_);
   if (registered) work->commit();
   return registered;
@@ -87,6 +88,9 @@ Result<domain::RegisteredDocument> DocumentService::register_document(const Acto
 
 Result<domain::RegisteredDocument> register_document_in(UnitOfWork& work, const Actor& actor,
                                                         DocumentRegistration registration, const Clock& clock) {
+  // Callers take the lock at their start, before what they check; taken here too, so that no
+  // caller reads the last number without it.
+  work.lock_numbering();
   auto& document = registration.document;
   document.id = DocumentId{};
   document.year = document.issued_on.year();

@@ -255,6 +255,9 @@ Result<domain::RegisteredDocument> MovementService::create_plan(const Actor& act
   TDKT_TRY(require(actor, domain::Permission::kManageMovements));
   TDKT_TRY(require(actor, domain::Permission::kManageDocuments));
   auto work = store_.write();
+  // Before the movement is read: a concurrent plan of the same movement is seen, and numbered
+  // from the register after the one before it.
+  work->lock_numbering();
   auto movement = work->movements().find_movement(id);
   if (!movement) return not_found(id);
   if (movement->plan_document) {

@@ -3,16 +3,19 @@
 // them; the use cases and their tests depend only on these interfaces.
 //
 // Repositories throw (std::exception) only for failures of the store itself (lost connection,
-// corrupt file): those are not expected outcomes and surface as 500/503. Expected refusals are
-// Results returned by the use cases.
+// corrupt file): those are not expected outcomes. The ones a client can act on are thrown as
+// StoreFailure (below) and answered with their code (409, 429, 503); anything else is a 500.
+// Expected refusals are Results returned by the use cases.
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/error.hpp"
 #include "core/ids.hpp"
 #include "domain/accounts/account.hpp"
 #include "domain/campaigns/campaign.hpp"
@@ -31,6 +34,24 @@
 #include "domain/targets/target.hpp"
 
 namespace tdkt::app {
+
+// A failure of the store that is not a bug and that the client can act on, thrown by any
+// repository call, by Store::read()/write() and by UnitOfWork::commit():
+// - kConflict: a unique key was already taken by a concurrent write (a registration, a
+//   nomination, a ballot sent twice at once): nothing of this request was written;
+// - kUnavailable: the database cannot be reached, even after one retry on a fresh connection;
+// - kOverloaded: every pooled connection stayed busy for the lease timeout;
+// - kBusy: the database stayed locked by other writers for its busy timeout (SQLite).
+// `error()` is what the API answers (Vietnamese message); what() keeps the database's own text
+// for the log. The unit of work that threw rolls back when destroyed.
+class StoreFailure : public std::runtime_error {
+ public:
+  StoreFailure(Error error, const std::string& detail) : std::runtime_error(detail), error_(std::move(error)) {}
+  const Error& error() const noexcept { return error_; }
+
+ private:
+  Error error_;
+};
 
 // Who is acting: a signed-in account, or the system itself (the CLI, the demo loader), which may
 // do everything. Use cases check the role and scope; the HTTP layer only authenticates.
@@ -412,6 +433,17 @@ struct AuditVerification {
   std::int64_t records = 0;
   std::optional<std::int64_t> first_broken;  // the id of the first record whose link does not hold
   std::string reason;
+  // The newest record (the chain's head) when the trail is not empty: its id, hash and time.
+  std::int64_t last_id = 0;
+  std::string last_hash;
+  std::string last_at;
+};
+
+// One stored audit record's place in the chain, looked up by id (for anchors).
+struct AuditLinkRecord {
+  std::int64_t id = 0;
+  std::string hash;
+  std::int64_t records_up_to = 0;  // how many records have an id up to this one, this one included
 };
 
 // The council's tally of one nomination at a session (read from COUNCIL's session_item).
@@ -518,11 +550,24 @@ class UnitOfWork {
   // Appends an audit record in this same transaction, chained by hash to the one before.
   virtual void audit(const AuditEntry& entry, const std::string& at) = 0;
   virtual std::vector<AuditRecord> audit_history(const std::string& entity, std::int64_t id) = 0;
-  // Recomputes the whole chain; reports the first record that does not match.
+  // Recomputes the whole chain; reports the first record that does not match, and the head.
   virtual AuditVerification verify_audit_chain() = 0;
+  // The record `id` of the chain, if it is still stored.
+  virtual std::optional<AuditLinkRecord> audit_link(std::int64_t id) = 0;
+  // Serialises this write with every other write that assigns a number (document register,
+  // minutes, decisions) or appends to the audit chain, until commit or rollback. A use case that
+  // numbers calls it first, before it reads the last number or the state it checks (a session
+  // still open, a movement without a plan), so that what it reads is what the concurrent writers
+  // before it committed. For write units of work; idempotent. On SQLite writes are already
+  // serialised (BEGIN IMMEDIATE); on PostgreSQL it is a transaction-scoped advisory lock, the
+  // one the audit chain's appends take.
+  virtual void lock_numbering() = 0;
+  // Throws StoreFailure (kUnavailable) when the database cannot confirm the commit.
   virtual void commit() = 0;
 };
 
+// Thread-safe. Both calls throw StoreFailure (kUnavailable, kOverloaded) when no working
+// connection can be had.
 class Store {
  public:
   virtual ~Store() = default;

@@ -434,6 +434,7 @@ Result<domain::RegisteredDocument> ReportService::issue(const Actor& actor, cons
                            "Sổ văn bản chưa có văn bản nào của cơ quan để lấy tên cơ quan ban hành báo cáo.");
   }
   auto work = store_.write();
+  work->lock_numbering();
   auto registered = register_document_in(*work, actor, std::move(registration), clock_);
   if (!registered) return registered;
   work->commit();

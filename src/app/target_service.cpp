@@ -109,6 +109,7 @@ Result<TargetView> TargetService::target(const Actor& actor, TargetId id) {
 Result<TargetView> TargetService::create(const Actor& actor, domain::Target target) {
   TDKT_TRY(require(actor, domain::Permission::kManageMovements));
   auto work = store_.write();
+  work->lock_numbering();  // the target's position is the next of its unit's
   auto movement_found = find_movement(*work, target.movement);
   if (!movement_found) return std::move(movement_found).error();
   auto& movement = *movement_found;
@@ -125,6 +126,7 @@ Result<TargetView> TargetService::create(const Actor& actor, domain::Target targ
 Result<TargetView> TargetService::update(const Actor& actor, domain::Target target) {
   TDKT_TRY(require(actor, domain::Permission::kManageMovements));
   auto work = store_.write();
+  work->lock_numbering();  // a target moved to another unit takes the next position there
   auto before_found = find_target(*work, target.id);
   if (!before_found) return std::move(before_found).error();
   const auto& before = *before_found;

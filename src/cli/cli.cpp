@@ -11,7 +11,9 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/audit_command.hpp"
 #include "cli/grants_command.hpp"
+#include "cli/restore_command.hpp"
 #include "cli/rules_command.hpp"
 #include "documents/docx.hpp"
 #include "documents/from_register.hpp"
@@ -202,6 +204,10 @@ int run(int argc, char** argv) {
   auto* backup = app.add_subcommand("backup", "Sao lưu: SQLite dùng online backup, PostgreSQL dùng pg_dump");
   std::string backup_file;
   backup->add_option("file", backup_file, "Tệp đích")->required();
+  auto* restore =
+      app.add_subcommand("restore", "Khôi phục bản sao lưu của tdkt backup vào một cơ sở dữ liệu trống (--db)");
+  std::string restore_file;
+  restore->add_option("file", restore_file, "Tệp sao lưu")->required();
   auto* version = app.add_subcommand("version", "In phiên bản");
   auto* rules = app.add_subcommand("rules", "Tiêu chuẩn thi đua, khen thưởng (không cần cơ sở dữ liệu)");
   rules->require_subcommand(1);
@@ -261,9 +267,8 @@ int run(int argc, char** argv) {
   report_render->add_option("--to", report_to, "Ngày cuối kỳ, YYYY-MM-DD")->required();
   report_render->add_option("--out", report_out, "Tệp đích .docx hoặc .pdf")->required();
 
-  auto* audit = app.add_subcommand("audit", "Nhật ký thay đổi");
-  audit->require_subcommand(1);
-  auto* audit_verify = audit->add_subcommand("verify", "Kiểm tra chuỗi mã băm của nhật ký; báo liên kết hỏng đầu tiên");
+  AuditCommands audit;
+  add_audit_commands(app, audit);
 
   try {
     app.parse(argc, argv);
@@ -276,6 +281,7 @@ int run(int argc, char** argv) {
     return 0;
   }
   if (rules_check->parsed()) return run_rules_check(rules_file, std::cin, std::cout);
+  if (audit.keygen->parsed()) return run_audit_keygen(audit);
 
   auto location = storage::parse_location(db);
   if (!location) return print_error(location.error());
@@ -344,16 +350,8 @@ int run(int argc, char** argv) {
     }
     if (grants_list->parsed()) return run_grants_list(context, grants_options);
     if (report_render->parsed()) return run_report_render(context, report_from, report_to, report_out);
-    if (audit_verify->parsed()) {
-      const auto verification = context.audit().verify();
-      if (verification.first_broken) {
-        std::cout << "Nhật ký KHÔNG toàn vẹn: liên kết hỏng đầu tiên tại bản ghi #" << *verification.first_broken
-                  << " — " << verification.reason << ".\n";
-        return 1;
-      }
-      std::cout << "Nhật ký toàn vẹn: " << verification.records << " bản ghi, chuỗi mã băm khớp.\n";
-      return 0;
-    }
+    if (audit.parsed()) return run_audit(context, audit);
+    if (restore->parsed()) return run_restore(context, restore_file);
     if (backup->parsed()) {
       if (auto done = database.backup(backup_file); !done) return print_error(done.error());
       std::cout << "Đã sao lưu vào " << backup_file << "\n";

@@ -125,11 +125,17 @@ std::string log_tail(const fs::path& log) {
 }
 
 // The parent's environment with HOME and TMPDIR in the private folder: LibreOffice writes there.
+// tdkt's own settings (TDKT_DB may hold a database password, TDKT_AUDIT_KEY names the anchoring
+// key) and PGPASSWORD stay out: LibreOffice needs none of them.
 std::vector<std::string> child_environment(const fs::path& home, const fs::path& tmp) {
   std::vector<std::string> env;
   for (char** entry = environ; *entry != nullptr; ++entry) {
     const std::string_view var = *entry;
-    if (!var.starts_with("HOME=") && !var.starts_with("TMPDIR=")) env.emplace_back(var);
+    if (var.starts_with("HOME=") || var.starts_with("TMPDIR=") || var.starts_with("TDKT_") ||
+        var.starts_with("PGPASSWORD=")) {
+      continue;
+    }
+    env.emplace_back(var);
   }
   env.push_back("HOME=" + home.string());
   env.push_back("TMPDIR=" + tmp.string());

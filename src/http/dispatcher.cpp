@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/ports.hpp"
 #include "http/errors.hpp"
 #include "http/static_files.hpp"
 
@@ -518,6 +519,23 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
   HttpResponse response;
   try {
     response = starts_with(request.path, "/api/") ? api(request) : page(request);
+  } catch (const app::StoreFailure& failure) {
+    // Thrown outside a handler (the session check before it, a page's sign-in check): the same
+    // answer as the handlers give (router.cpp), not a 500.
+    std::fprintf(stderr, "tdkt: %s %s: %s (%s)\n", request.method.c_str(), request.path.c_str(),
+                 std::string(to_string(failure.error().code)).c_str(), failure.what());
+    response = HttpResponse{};
+    if (starts_with(request.path, "/api/")) {
+      set_json(response, status_for(failure.error().code), error_body(failure.error()));
+    } else {
+      response.status = status_for(failure.error().code);
+      response.set_header("Content-Type", "text/plain; charset=utf-8");
+      response.body = failure.error().message + " Vui lòng tải lại trang sau ít giây.";
+    }
+    const auto code = failure.error().code;
+    if (code == ErrorCode::kBusy || code == ErrorCode::kOverloaded || code == ErrorCode::kUnavailable) {
+      response.set_header("Retry-After", "2");
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "tdkt: lỗi khi xử lý %s %s: %s\n", request.method.c_str(), request.path.c_str(), e.what());
     response = HttpResponse{};

@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+extern char** environ;
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +18,7 @@
 #include <stdexcept>
 
 #include "security/sodium_crypto.hpp"
+#include "storage/faults.hpp"
 #include "storage/migrations.hpp"
 #include "storage/query.hpp"
 #include "storage/repositories.hpp"
@@ -49,9 +52,12 @@ std::string sqlite_connect_string(const std::string& path) {
     if (c == '"') escaped += '\\';
     escaped += c;
   }
-  return "db=\"" + escaped + "\" timeout=10 synchronous=normal";
+  return "db=\"" + escaped + "\" timeout=10 synchronous=full";
 }
 
+// Opens one connection and sets it up. SQLite: WAL, foreign keys, a busy timeout, synchronous
+// FULL (a commit that was answered survives a power cut: docs/adr/0013-durability.md) and
+// extended result codes (a unique violation is told from other constraint failures).
 void open_session(soci::session& session, const Location& location) {
   if (location.backend == Backend::kSqlite) {
     session.open(soci::sqlite3, sqlite_connect_string(location.target));
@@ -59,6 +65,9 @@ void open_session(soci::session& session, const Location& location) {
     session << "PRAGMA busy_timeout = 10000";
     std::string mode;
     session << "PRAGMA journal_mode = WAL", soci::into(mode);
+    session << "PRAGMA synchronous = FULL";
+    using namespace sqlite_api;  // SOCI wraps the SQLite C API in this namespace
+    sqlite3_extended_result_codes(static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_, 1);
   } else {
     session.open(soci::postgresql, postgres_conninfo(location.target));
     session << "SET client_min_messages TO WARNING";
@@ -110,23 +119,95 @@ struct AuditLink {
 
 class ConnectionPool {
  public:
-  ConnectionPool(const Location& location, int size) : pool_(static_cast<std::size_t>(size)), size_(size) {
+  ConnectionPool(const Location& location, int size, std::chrono::milliseconds lease_timeout)
+      : location_(location), pool_(static_cast<std::size_t>(size)), lease_timeout_(lease_timeout) {
     for (int i = 0; i < size; ++i)
       open_session(pool_.at(static_cast<std::size_t>(i)), location);
   }
-  soci::connection_pool& raw() { return pool_; }
-  int size() const { return size_; }
+
+  // A connection for this thread alone, waiting at most the lease timeout; a connection found
+  // lost (closed, or PostgreSQL's status not OK) is reopened first. Throws app::StoreFailure:
+  // kOverloaded when none frees up in time, kUnavailable when a lost one cannot be reopened.
+  std::size_t lease() {
+    std::size_t position = 0;
+    if (!pool_.try_lease(position, static_cast<int>(lease_timeout_.count()))) {
+      throw app::StoreFailure(Error{ErrorCode::kOverloaded,
+                                    "Máy chủ đang bận: mọi kết nối tới cơ sở dữ liệu đều đang được dùng. Vui lòng "
+                                    "thử lại sau ít giây.",
+                                    ""},
+                              "no pooled connection became free within the lease timeout");
+    }
+    if (connection_lost(pool_.at(position))) {
+      try {
+        reopen(position);
+      } catch (...) {
+        pool_.give_back(position);
+        throw;
+      }
+    }
+    return position;
+  }
+  void give_back(std::size_t position) { pool_.give_back(position); }
+  soci::session& at(std::size_t position) { return pool_.at(position); }
+
+  // Closes and opens again the connection at `position` (leased by the caller). Throws
+  // app::StoreFailure (kUnavailable) when the database cannot be reached; the connection is then
+  // left closed, and the next lease tries again.
+  void reopen(std::size_t position) {
+    auto& session = pool_.at(position);
+    try {
+      session.close();
+      open_session(session, location_);
+    } catch (const std::exception& e) {
+      session.close();
+      throw_unavailable(e.what());
+    }
+  }
 
  private:
+  Location location_;
   soci::connection_pool pool_;
-  int size_;
+  std::chrono::milliseconds lease_timeout_;
 };
 
 namespace {
 
+// A leased connection for the length of a scope (migrations, backups, statistics).
+class Lease {
+ public:
+  explicit Lease(ConnectionPool& pool) : pool_(pool), position_(pool.lease()) {}
+  ~Lease() { pool_.give_back(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& session() { return pool_.at(position_); }
+
+  // Runs `read` (statements that change nothing, or only what is missing) and, if the connection
+  // turns out dead (the server restarted since its last use), once more on a fresh connection.
+  template <typename Read>
+  auto retrying_once(Read read) {
+    try {
+      return read(session());
+    } catch (const app::StoreFailure& failure) {
+      if (failure.error().code != ErrorCode::kUnavailable || !connection_lost(session())) throw;
+    } catch (const soci::soci_error&) {
+      if (!connection_lost(session())) throw;
+    }
+    pool_.reopen(position_);
+    try {
+      return read(session());
+    } catch (const soci::soci_error&) {
+      rethrow_store_failure(session());
+    }
+  }
+
+ private:
+  ConnectionPool& pool_;
+  std::size_t position_;
+};
+
 class SqlUnitOfWork final : public app::UnitOfWork {
  public:
-  SqlUnitOfWork(soci::connection_pool& pool, const Dialect& dialect, const char* begin)
+  SqlUnitOfWork(ConnectionPool& pool, const Dialect& dialect, const char* begin)
       : pool_(pool),
         dialect_(dialect),
         position_(pool.lease()),
@@ -146,7 +227,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         grant_history_(session_),
         complaints_(session_) {
     try {
-      session_ << begin;
+      start(begin);
     } catch (...) {
       pool_.give_back(position_);
       throw;
@@ -158,12 +239,12 @@ class SqlUnitOfWork final : public app::UnitOfWork {
       try {
         session_ << "ROLLBACK";
       } catch (...) {
-        // The connection is unusable; the server has rolled back already.
+        // The connection is unusable; the server has rolled back already. The next lease of
+        // this connection reopens it.
       }
     }
     pool_.give_back(position_);
   }
-
   app::OrganisationRepository& organisation() override { return organisation_; }
   app::PeopleRepository& people() override { return people_; }
   app::AccountRepository& accounts() override { return accounts_; }
@@ -179,8 +260,14 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   app::GrantHistoryRepository& grant_history() override { return grant_history_; }
   app::ComplaintRepository& complaints() override { return complaints_; }
 
+  void lock_numbering() override {
+    if (locked_ || !dialect_.lock_audit_chain) return;
+    run(dialect_.lock_audit_chain);
+    locked_ = true;
+  }
+
   void audit(const app::AuditEntry& entry, const std::string& at) override {
-    if (dialect_.lock_audit_chain) session_ << dialect_.lock_audit_chain;
+    lock_numbering();
     auto last = Query(session_, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").first();
     AuditLink link{last ? last->text(0) : std::string(),
                    at,
@@ -226,8 +313,21 @@ class SqlUnitOfWork final : public app::UnitOfWork {
         return result;
       }
       expected_prev = row.text(9);
+      result.last_id = row.integer(0);
+      result.last_hash = row.text(9);
+      result.last_at = row.text(1);
     }
     return result;
+  }
+
+  std::optional<app::AuditLinkRecord> audit_link(std::int64_t id) override {
+    auto row = Query(session_,
+                     "SELECT a.id, a.hash, (SELECT COUNT(*) FROM audit_log b WHERE b.id <= a.id) FROM audit_log a "
+                     "WHERE a.id = :id")
+                   .bind("id", id)
+                   .first();
+    if (!row) return std::nullopt;
+    return app::AuditLinkRecord{row->integer(0), row->text(1), row->integer(2)};
   }
 
   std::vector<app::AuditRecord> audit_history(const std::string& entity, std::int64_t id) override {
@@ -262,12 +362,34 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   }
 
   void commit() override {
-    session_ << "COMMIT";
+    run("COMMIT", Stage::kCommit);
     finished_ = true;
   }
 
  private:
-  soci::connection_pool& pool_;
+  void run(const char* sql, Stage stage = Stage::kStatement) {
+    try {
+      session_ << sql;
+    } catch (const soci::soci_error&) {
+      rethrow_store_failure(session_, stage);
+    }
+  }
+
+  // BEGIN, once more on a fresh connection if this one was found dead: the server restarted or
+  // failed over since the connection's last use. Nothing of the transaction has been sent yet,
+  // so the retry is safe for reads and writes alike; later statements are not retried.
+  void start(const char* begin) {
+    try {
+      session_ << begin;
+      return;
+    } catch (const soci::soci_error&) {
+      if (!connection_lost(session_)) rethrow_store_failure(session_);
+    }
+    pool_.reopen(position_);
+    run(begin);
+  }
+
+  ConnectionPool& pool_;
   const Dialect& dialect_;
   std::size_t position_;
   soci::session& session_;
@@ -286,6 +408,7 @@ class SqlUnitOfWork final : public app::UnitOfWork {
   SqlGrantHistoryRepository grant_history_;
   SqlComplaintRepository complaints_;
   bool finished_ = false;
+  bool locked_ = false;
 };
 
 struct Migration {
@@ -330,7 +453,14 @@ std::vector<std::string> statements(std::string_view sql) {
   return result;
 }
 
-void ensure_migration_table(soci::session& session) {
+// Creates the table of applied migrations when it is missing. Looks first, so that a role
+// without the right to create tables (the application's role on PostgreSQL, docs/deployment.md)
+// can start once the owner has migrated.
+void ensure_migration_table(soci::session& session, Backend backend) {
+  const char* exists = backend == Backend::kSqlite
+                           ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'"
+                           : "SELECT COUNT(*) FROM (SELECT to_regclass('schema_migration') AS t) x WHERE t IS NOT NULL";
+  if (Query(session, exists).first()->integer(0) > 0) return;
   session << "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT "
              "NOT NULL, "
              "applied_at TEXT NOT NULL)";
@@ -340,6 +470,45 @@ int applied_version(soci::session& session) {
   return static_cast<int>(Query(session, "SELECT COALESCE(MAX(version), 0) FROM schema_migration").first()->integer(0));
 }
 
+// Runs the PostgreSQL client program `tool` with `arguments` and --dbname for `uri`, in the
+// parent's environment minus tdkt's own settings (TDKT_DB may carry a password) plus PGPASSWORD
+// when the URI has a password: never on the command line, where `ps` shows it. kUnavailable when
+// the program cannot be run or fails (`consequence` says what that leaves).
+Status run_postgres_tool(const std::string& tool, std::vector<std::string> arguments, const std::string& uri,
+                         const std::string& consequence) {
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    if (variable.starts_with("TDKT_") || variable.starts_with("PGPASSWORD=")) continue;
+    environment.emplace_back(variable);
+  }
+  if (const auto password = postgres_password(uri)) environment.push_back("PGPASSWORD=" + *password);
+  arguments.insert(arguments.begin(), tool);
+  arguments.push_back("--dbname=" + postgres_conninfo(uri, PasswordIn::kOmitted));
+  std::vector<char*> args;
+  for (auto& argument : arguments)
+    args.push_back(argument.data());
+  args.push_back(nullptr);
+  std::vector<char*> envp;
+  for (auto& variable : environment)
+    envp.push_back(variable.data());
+  envp.push_back(nullptr);
+  const pid_t child = fork();
+  if (child == 0) {
+    execvpe(args[0], args.data(), envp.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127) {
+    return Error{ErrorCode::kUnavailable, "Không chạy được " + tool + "; kiểm tra gói postgresql-client.", "file"};
+  }
+  if (WEXITSTATUS(status) != 0) {
+    return Error{ErrorCode::kUnavailable,
+                 tool + " báo lỗi (mã " + std::to_string(WEXITSTATUS(status)) + "); " + consequence, "file"};
+  }
+  return {};
+}
+
 }  // namespace
 
 Database::Database(Location location, std::unique_ptr<ConnectionPool> pool)
@@ -347,16 +516,19 @@ Database::Database(Location location, std::unique_ptr<ConnectionPool> pool)
 
 Database::~Database() = default;
 
-std::unique_ptr<Database> Database::open(const Location& location, int pool_size) {
+std::unique_ptr<Database> Database::open(const Location& location, int pool_size,
+                                         std::chrono::milliseconds lease_timeout) {
   if (location.backend == Backend::kSqlite) {
     const auto parent = std::filesystem::path(location.target).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
-  return std::unique_ptr<Database>(new Database(location, std::make_unique<ConnectionPool>(location, pool_size)));
+  return std::unique_ptr<Database>(
+      new Database(location, std::make_unique<ConnectionPool>(location, pool_size, lease_timeout)));
 }
 
 int Database::migrate() {
-  soci::session session(pool_->raw());
+  Lease lease(*pool_);
+  auto& session = lease.session();
   const auto& seam = dialect(location_.backend);
   int applied = 0;
   for (const auto& migration : migrations_for(location_.backend)) {
@@ -366,7 +538,7 @@ int Database::migrate() {
         // Several instances may start at once: one applies, the others wait and then see it done.
         session << "SELECT pg_advisory_xact_lock(7273846)";
       }
-      ensure_migration_table(session);
+      ensure_migration_table(session, location_.backend);
       if (applied_version(session) >= migration.number) {
         session << "COMMIT";
         continue;
@@ -389,18 +561,20 @@ int Database::migrate() {
 }
 
 void Database::optimize() {
-  soci::session session(pool_->raw());
+  Lease lease(*pool_);
   if (location_.backend == Backend::kPostgresql) {
-    session << "ANALYZE";
+    lease.session() << "ANALYZE";
   } else {
-    session << "PRAGMA optimize";
+    lease.session() << "PRAGMA optimize";
   }
 }
 
 int Database::schema_version() {
-  soci::session session(pool_->raw());
-  ensure_migration_table(session);
-  return applied_version(session);
+  Lease lease(*pool_);
+  return lease.retrying_once([&](soci::session& session) {
+    ensure_migration_table(session, location_.backend);
+    return applied_version(session);
+  });
 }
 
 int Database::pending_migrations() {
@@ -412,8 +586,8 @@ int Database::pending_migrations() {
 Status Database::backup(const std::string& file) {
   if (location_.backend == Backend::kSqlite) {
     using namespace sqlite_api;  // SOCI wraps the SQLite C API in this namespace
-    soci::session session(pool_->raw());
-    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    Lease lease(*pool_);
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(lease.session().get_backend());
     sqlite3* target = nullptr;
     if (sqlite3_open(file.c_str(), &target) != SQLITE_OK) {
       sqlite3_close(target);
@@ -429,27 +603,70 @@ Status Database::backup(const std::string& file) {
     }
     return {};
   }
-  const pid_t child = fork();
-  if (child == 0) {
-    execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), location_.target.c_str(),
-           static_cast<char*>(nullptr));
-    _exit(127);
+  return run_postgres_tool("pg_dump", {"--format=custom", "--no-owner", "--file", file}, location_.target,
+                           "xem thông báo ở trên.");
+}
+
+Status Database::restore(const std::string& file) {
+  if (!std::filesystem::is_regular_file(file)) {
+    return Error::invalid("file", "Không có tệp sao lưu \"" + file + "\".");
   }
-  int status = 0;
-  if (child < 0 || waitpid(child, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Error{ErrorCode::kUnavailable, "pg_dump không chạy thành công; kiểm tra gói postgresql-client.", "file"};
+  Lease lease(*pool_);
+  auto& session = lease.session();
+  const char* count_tables =
+      location_.backend == Backend::kSqlite
+          ? "SELECT COUNT(*) FROM sqlite_master"
+          : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+  if (Query(session, count_tables).first()->integer(0) != 0) {
+    return Error::conflict(ErrorCode::kConflict, "db",
+                           "Cơ sở dữ liệu " + location_.display() +
+                               " đã có dữ liệu; chỉ khôi phục vào một cơ sở dữ liệu trống (tệp SQLite mới hoặc cơ "
+                               "sở dữ liệu PostgreSQL vừa tạo).");
   }
-  return {};
+  if (location_.backend == Backend::kSqlite) {
+    using namespace sqlite_api;  // SOCI wraps the SQLite C API in this namespace
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+    sqlite3* source = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      sqlite3_close(source);
+      return Error::invalid("file", "Không mở được tệp sao lưu \"" + file + "\".");
+    }
+    int rc = SQLITE_OK;
+    std::string check;
+    {
+      sqlite3_stmt* statement = nullptr;
+      rc = sqlite3_prepare_v2(source, "PRAGMA quick_check", -1, &statement, nullptr);
+      if (rc == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW) {
+        check = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+      }
+      sqlite3_finalize(statement);
+    }
+    if (check != "ok") {
+      sqlite3_close(source);
+      return Error::invalid("file", "Tệp \"" + file + "\" không phải một bản sao lưu SQLite nguyên vẹn.");
+    }
+    sqlite3_backup* copy = sqlite3_backup_init(backend->conn_, "main", source, "main");
+    rc = copy ? sqlite3_backup_step(copy, -1) : sqlite3_errcode(backend->conn_);
+    if (copy) sqlite3_backup_finish(copy);
+    sqlite3_close(source);
+    if (rc != SQLITE_DONE) {
+      return Error{ErrorCode::kUnavailable, "Khôi phục không thành công (mã SQLite " + std::to_string(rc) + ").",
+                   "file"};
+    }
+    return {};
+  }
+  return run_postgres_tool("pg_restore", {"--no-owner", "--exit-on-error", "--single-transaction", file},
+                           location_.target, "không có gì được khôi phục.");
 }
 
 std::unique_ptr<app::UnitOfWork> Database::read() {
   const auto& seam = dialect(location_.backend);
-  return std::make_unique<SqlUnitOfWork>(pool_->raw(), seam, seam.begin_read);
+  return std::make_unique<SqlUnitOfWork>(*pool_, seam, seam.begin_read);
 }
 
 std::unique_ptr<app::UnitOfWork> Database::write() {
   const auto& seam = dialect(location_.backend);
-  return std::make_unique<SqlUnitOfWork>(pool_->raw(), seam, seam.begin_write);
+  return std::make_unique<SqlUnitOfWork>(*pool_, seam, seam.begin_write);
 }
 
 }  // namespace tdkt::storage

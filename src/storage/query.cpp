@@ -6,6 +6,8 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "storage/faults.hpp"
+
 namespace tdkt::storage {
 namespace {
 
@@ -81,6 +83,14 @@ Query& Query::bind(const std::string& name, std::optional<CivilDate> value) {
 }
 
 std::vector<Row> Query::run(bool want_rows) {
+  try {
+    return run_unguarded(want_rows);
+  } catch (const soci::soci_error&) {
+    rethrow_store_failure(session_);
+  }
+}
+
+std::vector<Row> Query::run_unguarded(bool want_rows) {
   std::vector<soci::indicator> indicators;
   indicators.reserve(params_.size());
   for (const auto& param : params_)

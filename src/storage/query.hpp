@@ -44,6 +44,8 @@ class Query {
   Query& bind(const std::string& name, CivilDate value) { return bind(name, value.iso()); }
   Query& bind(const std::string& name, std::optional<CivilDate> value);
 
+  // Each of these throws app::StoreFailure for a unique violation, a lost connection or a busy
+  // database (storage/faults.hpp), and soci::soci_error for anything else.
   // Runs the statement and returns every row.
   std::vector<Row> rows();
   // Runs the statement and returns the first row, if any.
@@ -62,6 +64,7 @@ class Query {
     int indicator = 0;  // soci::indicator
   };
   std::vector<Row> run(bool want_rows);
+  std::vector<Row> run_unguarded(bool want_rows);
 
   soci::session& session_;
   std::string sql_;

@@ -86,7 +86,7 @@ check "sqlite: user add creates an administrator" bash -c "echo 'mat-khau-quan-t
 check "sqlite: user add refuses a weak password" bash -c "! (echo 'ngan' | '$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' user add quantri2 --role admin)"
 check "sqlite: audit verify passes on an untouched trail" bash -c "'$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' audit verify | grep -q 'toàn vẹn'"
 check "sqlite: audit verify finds a record altered with sqlite3" bash -c "
-sqlite3 '$work/sqlite/tdkt.db' \"UPDATE audit_log SET actor = 'ai-do' WHERE id = 5\"
+sqlite3 '$work/sqlite/tdkt.db' \"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai-do' WHERE id = 5\"
 out=\$('$tdkt' --db 'sqlite:$work/sqlite/tdkt.db' audit verify); rc=\$?
 [ \$rc -eq 1 ] && echo \"\$out\" | grep -q 'bản ghi #5'"
 check "sqlite: backup" "$tdkt" --db "sqlite:$work/sqlite/tdkt.db" backup "$work/backup.db"

@@ -9,6 +9,7 @@
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
 #include "support/hostile_files.hpp"
+#include "support/parallel.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -530,6 +531,26 @@ TEST_P(Campaigns, TheConsolidatedListIsExportedGroupedByUnitWithTotals) {
       "|Tổng số đăng ký|||||4",
   };
   EXPECT_EQ(lines, expected);
+}
+
+// Sixteen identical registrations at once (issue 16): one is stored, the others are told 409
+// `conflict`, never 500 (on PostgreSQL two of them could pass the check before either inserted;
+// the unique key then refused the second, which was answered 500 before).
+TEST_P(Campaigns, OneRegistrationSentSixteenTimesAtOnceIsStoredOnce) {
+  const auto id = open_campaign();
+  const auto answers = post_in_parallel(*server_, 16, [&](int) {
+    return ParallelRequest{path(id, "/registrations"),
+                           Json{{"subject_kind", "person"}, {"subject_id", staff_.value}, {"honour", "LDTT"}}.dump()};
+  });
+  EXPECT_EQ(count_status(answers, 201), 1) << describe(answers);
+  EXPECT_EQ(count_status(answers, 409), 15) << describe(answers);
+  for (const auto& answer : answers) {
+    if (answer.status == 409) {
+      EXPECT_EQ(answer.body["error"]["code"], "conflict") << answer.body.dump();
+    }
+  }
+  EXPECT_EQ(db_->count("registration WHERE person_id = " + std::to_string(staff_.value)), 1);
+  EXPECT_EQ(db_->count("audit_log WHERE entity = 'registration' AND action = 'create'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Campaigns, ::testing::ValuesIn(kBackends),

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/parallel.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -490,6 +491,50 @@ TEST_P(Council, TheOfficerRecordsBallotsOnlyOfAbsentMembersWithAWrittenVoteOrOnP
   ASSERT_EQ(
       server_->post(path(session, "/ballots"), Json{{"nomination_id", cstdcs_}, {"choice", "approve"}}.dump()).status,
       201);
+}
+
+// Sixteen requests at once (issue 16): in a paper-ballot session, one member's ballot recorded
+// sixteen times is recorded once, open or secret, the others told 409; sixteen closes close the session once, with one
+// minutes numbered from the register. Before, on PostgreSQL, the losers got 500 and two closes
+// registered two minutes.
+TEST_P(Council, RequestsSentSixteenTimesAtOnceTakeEffectOnce) {
+  const auto session = create_session(/*paper=*/true);
+  ASSERT_EQ(server_->post(path(session, "/open"), "{}").status, 200);
+  for (const auto nomination : {ldtt_, cstdcs_}) {
+    const auto ballots = post_in_parallel(*server_, 16, [&](int) {
+      return ParallelRequest{
+          path(session, "/ballots"),
+          Json{{"nomination_id", nomination}, {"choice", "approve"}, {"person_id", members_[0].value}}.dump()};
+    });
+    EXPECT_EQ(count_status(ballots, 201), 1) << describe(ballots);
+    EXPECT_EQ(count_status(ballots, 409), 15) << describe(ballots);
+    for (const auto& answer : ballots) {
+      if (answer.status == 409) {
+        EXPECT_EQ(answer.body["error"]["code"], "conflict") << answer.body.dump();
+      }
+    }
+  }
+  EXPECT_EQ(db_->count("ballot WHERE nomination_id = " + std::to_string(ldtt_)), 1);
+  EXPECT_EQ(db_->count("ballot_cast WHERE nomination_id = " + std::to_string(cstdcs_)), 1);
+  auto open_view = server_->get(path(session));
+  EXPECT_EQ(item(open_view.body, ldtt_)["approvals"], 1);
+  EXPECT_EQ(item(open_view.body, cstdcs_)["voted"], 1);  // the secret item sealed until the close
+
+  const auto minutes_before = db_->count("document WHERE doc_type = 'minutes'");
+  const auto closes = post_in_parallel(*server_, 16, [&](int) {
+    return ParallelRequest{path(session, "/close"), "{}"};
+  });
+  EXPECT_EQ(count_status(closes, 200), 1) << describe(closes);
+  EXPECT_EQ(count_status(closes, 409), 15) << describe(closes);
+  for (const auto& answer : closes) {
+    if (answer.status == 409) {
+      EXPECT_NE(answer.body["error"]["message"].get<std::string>().find("đã kết thúc"), std::string::npos)
+          << answer.body.dump();
+    }
+  }
+  EXPECT_EQ(db_->count("document WHERE doc_type = 'minutes'"), minutes_before + 1);
+  EXPECT_EQ(db_->count("audit_log WHERE entity = 'session' AND action = 'close'"), 1);
+  EXPECT_EQ(item(server_->get(path(session)).body, cstdcs_)["approvals"], 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Council, ::testing::ValuesIn(kBackends),

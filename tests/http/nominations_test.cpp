@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "excel/xlsx_reader.hpp"
+#include "support/parallel.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -317,6 +318,22 @@ TEST_P(Nominations, BadReviewsAreRefused) {
                  Json{{"year", 2026}, {"unit_id", 999999}, {"name", "X"}, {"decision_date", "2026-11-22"}}, 400,
                  "invalid_input", "unit_id");
   EXPECT_EQ(server_->get("/api/v1/reviews/999999").status, 404);
+}
+
+// Sixteen identical nominations at once (issue 16): one is stored, the others are told 409
+// `conflict`, never 500.
+TEST_P(Nominations, ANominationSentSixteenTimesAtOnceIsStoredOnce) {
+  const auto answers = post_in_parallel(*server_, 16, [&](int) {
+    return ParallelRequest{"/api/v1/nominations", body(good_, "LDTT").dump()};
+  });
+  EXPECT_EQ(count_status(answers, 201), 1) << describe(answers);
+  EXPECT_EQ(count_status(answers, 409), 15) << describe(answers);
+  for (const auto& answer : answers) {
+    if (answer.status == 409) {
+      EXPECT_EQ(answer.body["error"]["code"], "conflict") << answer.body.dump();
+    }
+  }
+  EXPECT_EQ(db_->count("nomination WHERE subject_id = " + std::to_string(good_.value)), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Nominations, ::testing::ValuesIn(kBackends),

@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "excel/xlsx_reader.hpp"
 #include "ingest/demo.hpp"
 #include "ingest/targets_workbook.hpp"
+#include "support/parallel.hpp"
 #include "support/test_server.hpp"
 
 namespace tdkt::testing {
@@ -233,6 +236,27 @@ TEST_P(Targets, TheExportListsEveryTargetByUnitWithCompletionAndStatus) {
   const auto* values = book->sheet(ingest::kTargetValuesSheet);
   ASSERT_NE(values, nullptr);
   EXPECT_EQ(values->rows.size(), 2U + 10U);  // title, header, ten values
+}
+
+// Sixteen targets of one unit set at once (issue 16): each takes the next position, none twice.
+TEST_P(Targets, SixteenTargetsSetAtOnceTakeSixteenPositions) {
+  const auto answers = post_in_parallel(*server_, 16, [&](int i) {
+    return ParallelRequest{targets_path(), nlohmann::json{{"unit_id", unit_},
+                                                          {"indicator", "Chỉ tiêu số " + std::to_string(i)},
+                                                          {"measure", "bản"},
+                                                          {"plan_value", 100},
+                                                          {"due_on", "2023-12-31"}}
+                                               .dump()};
+  });
+  EXPECT_EQ(count_status(answers, 201), 16) << describe(answers);
+  std::set<int> positions;
+  for (const auto& answer : answers) {
+    if (answer.status == 201) positions.insert(answer.body["position"].get<int>());
+  }
+  std::set<int> expected;
+  for (int position = 11; position <= 26; ++position)
+    expected.insert(position);
+  EXPECT_EQ(positions, expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Targets, ::testing::ValuesIn(kBackends),

@@ -147,6 +147,15 @@ void TestDatabase::execute(const std::string& sql) {
   session << sql;
 }
 
+void TestDatabase::drop_audit_guards() {
+  if (location_.backend == storage::Backend::kSqlite) {
+    execute("DROP TRIGGER audit_log_no_update");
+    execute("DROP TRIGGER audit_log_no_delete");
+  } else {
+    execute("ALTER TABLE audit_log DISABLE TRIGGER USER");
+  }
+}
+
 std::int64_t TestDatabase::count(const std::string& table) {
   soci::session session;
   open_raw(session, location_);
