@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace tdkt::http {
 namespace {
@@ -140,6 +141,18 @@ class Server::Impl {
     std::lock_guard lock(sessions_mutex_);
     sessions_.erase(session);
     --connections_;
+  }
+  // The sessions still open, each held for the caller. Taken under the lock but used and released
+  // outside it: the last reference to a session may be the caller's, and its destructor calls
+  // leave(), which takes the lock (a self-deadlock at stop, seen under load).
+  std::vector<std::shared_ptr<Session>> live_sessions() {
+    std::vector<std::shared_ptr<Session>> live;
+    std::lock_guard lock(sessions_mutex_);
+    live.reserve(sessions_.size());
+    for (auto& [raw, handle] : sessions_) {
+      if (auto session = handle.lock()) live.push_back(std::move(session));
+    }
+    return live;
   }
 
  private:
@@ -516,12 +529,8 @@ void Server::Impl::stop() {
     beast::error_code ignored;
     acceptor_.close(ignored);
     if (signals_) signals_->cancel(ignored);
-    {
-      std::lock_guard lock(sessions_mutex_);
-      for (auto& [raw, handle] : sessions_) {
-        if (auto session = handle.lock()) session->stop_if_idle();
-      }
-    }
+    for (const auto& session : live_sessions())
+      session->stop_if_idle();
     drain(deadline);
   });
 }
@@ -535,12 +544,8 @@ void Server::Impl::drain(std::chrono::steady_clock::time_point deadline) {
   if (std::chrono::steady_clock::now() >= deadline) {
     // Past the grace period: close what is left, so that no client waits on a server that is
     // gone, then stop a moment later.
-    {
-      std::lock_guard lock(sessions_mutex_);
-      for (auto& [raw, handle] : sessions_) {
-        if (auto session = handle.lock()) session->abort();
-      }
-    }
+    for (const auto& session : live_sessions())
+      session->abort();
     drain_timer_.expires_after(std::chrono::milliseconds(100));
     drain_timer_.async_wait([this](beast::error_code) {
       work_.reset();
