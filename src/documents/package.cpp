@@ -6,6 +6,8 @@
 #include <ctime>
 #include <memory>
 
+#include "core/text.hpp"
+
 namespace tdkt::documents {
 namespace {
 
@@ -37,8 +39,10 @@ struct SourceFreer {
 };
 using SourcePtr = std::unique_ptr<zip_source_t, SourceFreer>;
 
+// `why` may quote an entry's name, which is whatever bytes the archive holds.
 Error unreadable(const std::string& why) {
-  return Error::invalid("file", "Tệp không phải là gói văn bản (zip) đọc được: " + why + ".");
+  return Error::invalid("file",
+                        "Tệp không phải là gói văn bản (zip) đọc được: " + text::replace_invalid_utf8(why) + ".");
 }
 
 Error unwritable(const std::string& why) {

@@ -231,6 +231,15 @@ TEST_P(Api, UnknownRecordsAndPathsAreJsonErrors) {
   auto nowhere = server_->get("/api/v1/khong-co");
   EXPECT_EQ(nowhere.status, 404);
   EXPECT_EQ(nowhere.body["error"]["code"], "not_found");
+  // Bytes that are not UTF-8, quoted in a message, made the error body unwritable: a 500 (found by
+  // the fuzz targets' promise that every error can be written as JSON). They show as U+FFFD.
+  auto not_utf8 = server_->get("/api/v1/%FF");
+  EXPECT_EQ(not_utf8.status, 404);
+  EXPECT_NE(not_utf8.body["error"]["message"].get<std::string>().find("/api/v1/\uFFFD"), std::string::npos)
+      << not_utf8.body.dump();
+  auto bad_date = server_->get("/api/v1/units?as_of=%FF");
+  EXPECT_EQ(bad_date.status, 400);
+  EXPECT_EQ(bad_date.body["error"]["field"], "as_of");
 }
 
 TEST_P(Api, OversizedBodiesAreRefused) {
