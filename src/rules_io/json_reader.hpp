@@ -4,6 +4,7 @@
 // loader reads every field in sequence and checks the sink once. Unknown keys are refused by
 // finish(): a misspelt field is an error, never silently ignored.
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -26,8 +27,12 @@ struct ErrorSink {
   bool failed() const { return first.has_value(); }
 };
 
+// Objects and arrays nested deeper than this are refused (rule files nest about 11 deep).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
 // Parses `text` as JSON, refusing duplicate keys in any object (two ratings for one year would
-// otherwise silently keep the last). `source` names the text in messages.
+// otherwise silently keep the last) and nesting deeper than kMaxJsonDepth (nothing deeper is
+// built). `source` names the text in messages. Thread-safe.
 Result<Json> parse_strict(std::string_view text, std::string_view source);
 
 class ObjectReader {

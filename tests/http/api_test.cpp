@@ -252,6 +252,21 @@ TEST_P(Api, OversizedBodiesAreRefused) {
   EXPECT_EQ(db_->fingerprint(), before);
 }
 
+// Security review L10, and the json_body fuzz target: a body of nested arrays is refused as soon as
+// the parser is 64 deep, before it builds anything; 64 levels are still read.
+TEST_P(Api, DeeplyNestedBodiesAreRefusedAtTheDepthLimit) {
+  const std::string brackets((1 << 20) - 16, '[');
+  expect_refused([&] { return server_->post("/api/v1/people", brackets); }, 400, "invalid_input", "");
+  const auto deep =
+      server_->post("/api/v1/people", "{\"full_name\": " + std::string(64, '[') + std::string(64, ']') + "}");
+  EXPECT_NE(deep.body["error"]["message"].get<std::string>().find("lồng nhau quá sâu"), std::string::npos)
+      << deep.body.dump();
+  const auto at_limit =
+      server_->post("/api/v1/people", "{\"full_name\": " + std::string(63, '[') + std::string(63, ']') + "}");
+  EXPECT_EQ(at_limit.status, 400);
+  EXPECT_EQ(at_limit.body["error"]["field"], "full_name") << at_limit.body.dump();  // read, then refused as no name
+}
+
 TEST_P(Api, EveryResponseCarriesSecurityHeadersAndPagesAreServed) {
   auto health = server_->client().Get("/api/v1/health");
   ASSERT_TRUE(health);
