@@ -86,6 +86,13 @@ const Json* ObjectReader::value(std::string_view key) {
   return &*found;
 }
 
+const Json* ObjectReader::list(std::string_view key) {
+  const auto* found = value(key);
+  if (!found || found->is_array()) return found;
+  sink_.fail(path(key), "\"" + path(key) + "\" phải là một danh sách [...].");
+  return nullptr;
+}
+
 std::optional<std::string> ObjectReader::optional_string(std::string_view key) {
   const auto* found = value(key);
   if (!found) return std::nullopt;

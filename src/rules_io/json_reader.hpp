@@ -51,6 +51,9 @@ class ObjectReader {
   std::optional<bool> optional_boolean(std::string_view key);
   // A nested value (object or array), or nullptr when absent or null.
   const Json* value(std::string_view key);
+  // A nested array, or nullptr when absent or null; anything else fails into the sink (and gives
+  // nullptr), so callers may index the array without checking its type.
+  const Json* list(std::string_view key);
   // A required code translated by `parse` (an X_from_string); `what` names the vocabulary in
   // the message ("xếp loại").
   template <typename Parse>
