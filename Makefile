@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. Everything else is a helper.
-.PHONY: run test deps build test-asan lint format bench clean
+.PHONY: run test deps build test-asan fuzz lint format bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -17,6 +17,10 @@ test: deps
 
 test-asan: deps
 	TDKT_TEST_PRESET=asan TDKT_TEST_PG_PORT=55433 scripts/test.sh
+
+# libFuzzer (clang) under ASan and UBSan, 1,000,000 runs per target: docs/reliability.md, "Fuzzing".
+fuzz: deps
+	scripts/fuzz.sh
 
 lint: deps
 	cmake --preset ci >/dev/null

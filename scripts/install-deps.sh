@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config make clang-format clang-tidy
+  # libFuzzer and the sanitizers' runtime for `make fuzz` (the fuzz preset builds with clang)
+  clang libclang-rt-14-dev
   # libraries
   libcpp-httplib-dev nlohmann-json3-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libsodium-dev libicu-dev libcli11-dev

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# clang-tidy over every source of src/ and tests/ with the repository's .clang-tidy (warnings
+# clang-tidy over every source of src/, tests/ and fuzz/ with the repository's .clang-tidy (warnings
 # are errors).
 #   scripts/lint.sh BUILD_DIR   (a configured build with compile_commands.json)
 set -uo pipefail
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build="${1:-build/ci}"
 log="$(mktemp /tmp/tdkt-lint.XXXXXX)"
 trap 'rm -f "$log"' EXIT
-mapfile -t files < <(git ls-files 'src/*.cpp' 'tests/*.cpp')
+mapfile -t files < <(git ls-files 'src/*.cpp' 'tests/*.cpp' 'fuzz/*.cpp')
 # Headers are checked through the sources that include them (HeaderFilterRegex in .clang-tidy).
 printf '%s\n' "${files[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet >"$log" 2>&1
 status=$?

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/text.hpp"
+
 namespace tdkt {
 namespace {
 
@@ -77,7 +79,10 @@ std::string CivilDate::iso() const {
 }
 
 std::string CivilDate::vn() const {
-  return two_digits(day()) + "/" + two_digits(month()) + "/" + std::to_string(year());
+  // Four digits, as parse_vn reads them: year 223 is "03/02/0223".
+  char year_text[8];
+  std::snprintf(year_text, sizeof year_text, "%04d", year());
+  return two_digits(day()) + "/" + two_digits(month()) + "/" + year_text;
 }
 
 std::string vn_instant(std::string_view iso_utc) {
@@ -107,8 +112,8 @@ std::string CivilDate::vn_long() const {
 
 Result<CivilDate> parse_date_field(std::string_view text, std::string_view field) {
   if (auto date = CivilDate::parse_iso(text)) return *date;
-  return Error::invalid(std::string(field),
-                        "Ngày không hợp lệ: \"" + std::string(text) + "\" (cần một ngày có thật, dạng YYYY-MM-DD).");
+  return Error::invalid(std::string(field), "Ngày không hợp lệ: \"" + text::replace_invalid_utf8(text) +
+                                                "\" (cần một ngày có thật, dạng YYYY-MM-DD).");
 }
 
 }  // namespace tdkt

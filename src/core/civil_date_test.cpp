@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
+
 namespace tdkt {
 namespace {
 
@@ -48,6 +50,29 @@ TEST(CivilDate, ParseFieldNamesTheFieldInVietnamese) {
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(result.error().field, "valid_from");
   EXPECT_NE(result.error().message.find("Ngày không hợp lệ"), std::string::npos);
+}
+
+// Found by fuzz/civil_date (fuzz/regressions/civil_date): year 223 was written "03/02/223", which
+// parse_vn (four-digit years) refused.
+TEST(CivilDate, VietnameseFormReadsBackForEveryYear) {
+  const auto early = CivilDate::parse_vn("3/2/0223");
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->vn(), "03/02/0223");
+  EXPECT_EQ(CivilDate::parse_vn(early->vn()), early);
+  EXPECT_EQ(CivilDate::from_ymd(2023, 2, 3)->vn(), "03/02/2023");
+}
+
+// Found by fuzz/civil_date (fuzz/regressions/civil_date): the message quoted the bytes as sent, and
+// a query parameter like ?from=%8F made an error body the API could not write (a 500).
+TEST(CivilDate, ParseFieldQuotesTextThatIsNotUtf8AsReplacementCharacters) {
+  auto result = parse_date_field(
+      "\x8f"
+      "2023-02-01",
+      "from");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().field, "from");
+  EXPECT_TRUE(text::valid_utf8(result.error().message)) << result.error().message;
+  EXPECT_NE(result.error().message.find("\"\uFFFD2023-02-01\""), std::string::npos) << result.error().message;
 }
 
 TEST(Period, OverlapsCoversAndContainsWithOpenEnds) {

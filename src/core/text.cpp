@@ -238,4 +238,22 @@ bool valid_utf8(std::string_view bytes) {
   return true;
 }
 
+std::string replace_invalid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(bytes.size());
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(data, i, length, c);
+    if (c < 0)
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    else
+      out.append(bytes.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+  }
+  return out;
+}
+
 }  // namespace tdkt::text

@@ -53,4 +53,8 @@ std::size_t length(std::string_view utf8);
 // True when the string is valid UTF-8.
 bool valid_utf8(std::string_view bytes);
 
+// The bytes with every ill-formed UTF-8 sequence replaced by U+FFFD (valid text is returned as it
+// is): for quoting what a user sent in a message, which must stay writable as JSON.
+std::string replace_invalid_utf8(std::string_view bytes);
+
 }  // namespace tdkt::text

@@ -86,6 +86,19 @@ TEST(Utf8, Validates) {
   EXPECT_FALSE(valid_utf8("\xC3\x28"));
 }
 
+TEST(Utf8, ReplacesWhatIsNotUtf8AndKeepsTheRest) {
+  EXPECT_EQ(replace_invalid_utf8("Nguyễn"), "Nguyễn");
+  EXPECT_EQ(replace_invalid_utf8("a\xC3"
+                                 "(b"),
+            "a\uFFFD(b");                                                   // a lead byte without its continuation
+  EXPECT_EQ(replace_invalid_utf8("\xFF\xFE"), "\uFFFD\uFFFD");              // bytes UTF-8 never uses
+  EXPECT_EQ(replace_invalid_utf8("\xED\xA0\x80x"), "\uFFFD\uFFFD\uFFFDx");  // a surrogate, which JSON refuses
+  EXPECT_TRUE(
+      valid_utf8(replace_invalid_utf8("\x8f"
+                                      "N`a\xC0\xAF"
+                                      "31/03")));  // \xC0\xAF: an overlong "/"
+}
+
 TEST(SearchTerms, SplitsFoldedWordsUpToTheLimit) {
   EXPECT_EQ(search_terms(fold("  Nguyễn   Văn Khang ")), (std::vector<std::string>{"nguyen", "van", "khang"}));
   EXPECT_EQ(search_terms("a b c d", 2), (std::vector<std::string>{"a", "b"}));

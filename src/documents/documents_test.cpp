@@ -20,6 +20,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/text.hpp"
 #include "documents/docx.hpp"
 #include "documents/package.hpp"
 #include "documents/pdf.hpp"
@@ -678,6 +679,31 @@ TEST(Docx, APartNested100000LevelsDeepIsRefusedBeforeItsTreeIsBuilt) {
   const auto doctype = render_docx(seed_plan(), parts);
   ASSERT_FALSE(doctype);
   EXPECT_EQ(doctype.error().message, "Mẫu văn bản không dùng được: phần \"docProps/core.xml\" có khai báo DOCTYPE.");
+}
+
+// Found by fuzz/docx_template (fuzz/regressions/docx_template): the message quoted a placeholder
+// name as the template held it, bytes that are not UTF-8 included.
+// Found by fuzz/docx_template (fuzz/regressions/docx_template): a part name libzip cannot write
+// (control characters, not UTF-8) made rendering an internal error instead of a refused template.
+TEST(Docx, RefusesAPartNameThePackageCannotHold) {
+  for (const std::string name : {"word/a\x01.xml", "word/\xFF.xml", "media/\x1F.png"}) {
+    auto parts = hand_template("<w:p><w:r><w:t>{{number}}</w:t></w:r></w:p>");
+    parts[name] = "<x/>";
+    const auto refused = render_docx(seed_plan(), parts);
+    ASSERT_FALSE(refused) << name;
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(refused.error().field, "template");
+    EXPECT_NE(refused.error().message.find("tên phần"), std::string::npos) << refused.error().message;
+    EXPECT_TRUE(text::valid_utf8(refused.error().message));
+  }
+}
+
+TEST(Docx, QuotesAPlaceholderThatIsNotUtf8AsReplacementCharacters) {
+  const auto bad = render_docx(seed_plan(), hand_template("<w:p><w:r><w:t>{{numb\xFFr}}</w:t></w:r></w:p>"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "template");
+  EXPECT_TRUE(text::valid_utf8(bad.error().message)) << bad.error().message;
+  EXPECT_NE(bad.error().message.find("{{numb\uFFFDr}}"), std::string::npos) << bad.error().message;
 }
 
 TEST(Docx, RefusesTextThatIsNotUtf8AndDropsControlCharacters) {

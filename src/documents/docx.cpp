@@ -120,8 +120,9 @@ Result<Fill> make_fill(const OfficialDocument& document) {
   return fill;
 }
 
+// Messages quote part and placeholder names from the template, which need not be UTF-8.
 Error template_error(const std::string& message) {
-  return Error::invalid("template", "Mẫu văn bản không dùng được: " + message);
+  return Error::invalid("template", "Mẫu văn bản không dùng được: " + text::replace_invalid_utf8(message));
 }
 
 std::string_view trim(std::string_view text) {
@@ -359,6 +360,13 @@ Status fill_text_nodes(pugi::xml_node node, const Fill& fill) {
   return {};
 }
 
+// A part name the package can be written with: UTF-8 without control characters (libzip refuses
+// the others, which would make a template read from an agency's .docx an internal error).
+bool writable_part_name(std::string_view name) {
+  return !name.empty() && text::valid_utf8(name) &&
+         std::none_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
 struct StringWriter : pugi::xml_writer {
   std::string out;
   void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
@@ -450,6 +458,7 @@ Result<std::string> render_docx(const OfficialDocument& document, const Package&
 
   Package out;
   for (const auto& [name, data] : template_parts) {
+    if (!writable_part_name(name)) return template_error("tên phần \"" + name + "\" không hợp lệ.");
     if (name.ends_with(".xml") || name.ends_with(".rels")) {
       auto filled = fill_part(name, data, *fill);
       if (!filled) return std::move(filled).error();

@@ -32,7 +32,8 @@ Result<std::string> render_docx(const OfficialDocument& document, std::string_vi
 // The DOCX of `document` in the given template parts: a compiled-in template, or a .docx an
 // agency made in Word (read_package). A placeholder Word split across runs is found in the
 // paragraph's merged text and written in the first run's formatting. An unknown placeholder,
-// a part that is not well-formed XML, or text that is not UTF-8 is an error.
+// a part that is not well-formed XML, a part name that is not UTF-8 or holds control characters,
+// or text that is not UTF-8 is an error (kInvalidInput, field "template" or the value's name).
 Result<std::string> render_docx(const OfficialDocument& document, const Package& template_parts);
 
 }  // namespace tdkt::documents

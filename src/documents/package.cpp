@@ -6,6 +6,7 @@
 #include <ctime>
 #include <memory>
 
+#include "core/text.hpp"
 #include "ooxml/zip_entries.hpp"
 
 namespace tdkt::documents {
@@ -35,8 +36,10 @@ struct SourceFreer {
 };
 using SourcePtr = std::unique_ptr<zip_source_t, SourceFreer>;
 
+// `why` may quote an entry's name, which is whatever bytes the archive holds.
 Error unreadable(const std::string& why) {
-  return Error::invalid("file", "Tệp không phải là gói văn bản (zip) đọc được: " + why + ".");
+  return Error::invalid("file",
+                        "Tệp không phải là gói văn bản (zip) đọc được: " + text::replace_invalid_utf8(why) + ".");
 }
 
 Error unwritable(const std::string& why) {

@@ -32,11 +32,12 @@ constexpr std::int32_t kPhantomLeapDay = 60;
 constexpr double kLastSerial1900 = 2958465;  // 9999-12-31
 constexpr double kLastSerial1904 = 2957003;
 
-Error invalid(std::string message) {
-  return Error::invalid(std::string(kFileField), std::move(message));
+// Messages quote names from the file (sheets, parts, cell references), which need not be UTF-8.
+Error invalid(std::string_view message) {
+  return Error::invalid(std::string(kFileField), text::replace_invalid_utf8(message));
 }
-Error too_large(std::string message) {
-  return {ErrorCode::kTooLarge, std::move(message), std::string(kFileField)};
+Error too_large(std::string_view message) {
+  return {ErrorCode::kTooLarge, text::replace_invalid_utf8(message), std::string(kFileField)};
 }
 Error corrupt(std::string_view detail) {
   return invalid("Tệp Excel bị hỏng: " + std::string(detail) + ".");

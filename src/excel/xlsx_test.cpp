@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.hpp"
 #include "excel/xlsx_reader.hpp"
 #include "excel/xlsx_writer.hpp"
 #include "support/hostile_files.hpp"
@@ -579,6 +580,17 @@ TEST(XlsxReader, RefusesMalformedXmlAndValues) {
                  ErrorCode::kInvalidInput, "Tệp Excel bị hỏng: trang tính \"Sheet1\" có dòng 1 không đúng thứ tự");
   expect_refused(read_xlsx(single_sheet_xlsx(R"(<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>)")),
                  ErrorCode::kInvalidInput, "Tệp Excel bị hỏng: ô A1 của trang tính \"Sheet1\" không đúng thứ tự");
+}
+
+// Found by fuzz/xlsx (fuzz/regressions/xlsx): messages quoted names and references from the file
+// as they were, so bytes that are not UTF-8 made an error the import could not send back.
+TEST(XlsxReader, QuotesWhatIsNotUtf8InTheFileAsReplacementCharacters) {
+  const auto read =
+      read_xlsx(single_sheet_xlsx("<row r=\"1\"><c r=\"A\xFF"
+                                  "1\"><v>1</v></c></row>"));
+  expect_refused(read, ErrorCode::kInvalidInput, "Tệp Excel bị hỏng: trang tính \"Sheet1\" có địa chỉ ô");
+  EXPECT_TRUE(text::valid_utf8(read.error().message)) << read.error().message;
+  EXPECT_NE(read.error().message.find("\"A\uFFFD1\""), std::string::npos) << read.error().message;
 }
 
 std::string rows_xml(int count) {

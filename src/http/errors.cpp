@@ -1,5 +1,7 @@
 #include "http/errors.hpp"
 
+#include "core/text.hpp"
+
 namespace tdkt::http {
 
 int status_for(ErrorCode code) {
@@ -31,8 +33,10 @@ int status_for(ErrorCode code) {
 Json error_body(const Error& error) {
   Json body;
   body["error"]["code"] = std::string(to_string(error.code));
-  body["error"]["message"] = error.message;
-  body["error"]["field"] = error.field;
+  // A message may quote what the client sent (a query parameter, a sheet name, a file name): bytes
+  // that are not UTF-8 would make the body unwritable (Json::dump throws) and the answer a 500.
+  body["error"]["message"] = text::replace_invalid_utf8(error.message);
+  body["error"]["field"] = text::replace_invalid_utf8(error.field);
   return body;
 }
 

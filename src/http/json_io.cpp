@@ -1,10 +1,65 @@
 #include "http/json_io.hpp"
 
+#include <string>
+
 namespace tdkt::http {
+namespace {
+
+// Builds the value like Json::parse, but stops at the first array or object nested deeper than
+// kMaxJsonDepth: 1 MiB of "[" would otherwise become a million nested arrays (about 100 MB)
+// before the body is refused (security review L10). Returning false from an event ends parsing.
+class DepthLimitedParser {
+ public:
+  using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+
+  explicit DepthLimitedParser(Json& result) : dom_(result, /*allow_exceptions_=*/false) {}
+
+  bool too_deep() const { return too_deep_; }
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool value) { return dom_.boolean(value); }
+  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
+  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool number_float(Json::number_float_t value, const Json::string_t& text) { return dom_.number_float(value, text); }
+  bool string(Json::string_t& value) { return dom_.string(value); }
+  bool binary(Json::binary_t& value) { return dom_.binary(value); }
+  bool start_object(std::size_t size) { return enter() && dom_.start_object(size); }
+  bool key(Json::string_t& value) { return dom_.key(value); }
+  bool end_object() {
+    --depth_;
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t size) { return enter() && dom_.start_array(size); }
+  bool end_array() {
+    --depth_;
+    return dom_.end_array();
+  }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
+    return dom_.parse_error(position, token, error);
+  }
+
+ private:
+  bool enter() {
+    if (++depth_ <= kMaxJsonDepth) return true;
+    too_deep_ = true;
+    return false;
+  }
+
+  Dom dom_;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+};
+
+}  // namespace
 
 Result<Json> parse_object(const std::string& body, const std::set<std::string>& allowed) {
-  Json parsed = Json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) {
+  Json parsed;
+  DepthLimitedParser parser(parsed);
+  if (!Json::sax_parse(body, &parser)) {
+    if (parser.too_deep()) {
+      return Error::invalid("", "Nội dung gửi lên lồng nhau quá sâu (tối đa " + std::to_string(kMaxJsonDepth) +
+                                    " tầng đối tượng, danh sách).");
+    }
     return Error::invalid("", "Nội dung gửi lên không phải JSON hợp lệ.");
   }
   if (!parsed.is_object()) return Error::invalid("", "Nội dung gửi lên phải là một đối tượng JSON {...}.");

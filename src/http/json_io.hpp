@@ -2,6 +2,7 @@
 // Reading request bodies: strict JSON objects whose unknown fields are refused, with typed
 // accessors that name the offending field in their errors.
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -14,7 +15,13 @@ namespace tdkt::http {
 
 using Json = nlohmann::ordered_json;
 
-// Parses `body` as a JSON object whose keys all belong to `allowed`.
+// Objects and arrays nested deeper than this are refused (no request body of tdkt comes near it).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Parses `body` as a JSON object whose keys all belong to `allowed`. Errors (kInvalidInput,
+// field "" unless a key is named): not JSON, nested deeper than kMaxJsonDepth (refused as soon
+// as the parser gets there, so a body of a million "[" costs nothing), not an object;
+// kUnknownField for a key outside `allowed`. Thread-safe.
 Result<Json> parse_object(const std::string& body, const std::set<std::string>& allowed);
 // Checks the keys of an object nested in a body; `prefix` names it in errors ("creates[0].").
 Status check_fields(const Json& object, const std::set<std::string>& allowed, const std::string& prefix);

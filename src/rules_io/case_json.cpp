@@ -92,8 +92,10 @@ class CaseReader {
     subject.birth_year = reader.optional_integer("birth_year", kMinYear, kMaxYear);
     if (const auto* years = reader.value("years")) {
       ObjectReader by_year(*years, reader.path("years"), sink_);
-      for (const auto& item : years->items())
-        read_year(by_year, item.key(), item.value(), subject);
+      if (years->is_object()) {  // by_year failed otherwise; key() would throw on an array's items
+        for (const auto& item : years->items())
+          read_year(by_year, item.key(), item.value(), subject);
+      }
       by_year.finish();
     }
     if (const auto* grants = reader.value("grants")) read_grants(*grants, subject);

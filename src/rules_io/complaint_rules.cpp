@@ -1,6 +1,8 @@
 #include "rules_io/complaint_rules.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "rules_io/rule_files.hpp"
 
@@ -11,6 +13,14 @@ constexpr const char* kPath = "complaints/deadlines.json";
 
 Error bad(const std::string& field, const std::string& message) {
   return Error::invalid(std::string(kPath) + ":" + field, std::string(kPath) + ": " + message);
+}
+
+// The string at `name`: "" when absent, nullopt when it is there but not a string (nlohmann's
+// value() would throw).
+std::optional<std::string> text(const nlohmann::json& item, const char* name) {
+  if (!item.contains(name)) return std::string();
+  if (!item.at(name).is_string()) return std::nullopt;
+  return item.at(name).get<std::string>();
 }
 
 }  // namespace
@@ -26,22 +36,29 @@ Result<domain::ComplaintRules> parse_complaint_rules(std::string_view json) {
     const std::string at = "rules[" + std::to_string(i) + "]";
     if (!item.is_object()) return bad(at, "mỗi quy định là một đối tượng.");
     domain::ComplaintDeadlineRule rule;
-    const auto kind = domain::complaint_kind_from_string(item.value("kind", std::string()));
+    const auto kind_text = text(item, "kind");
+    const auto kind = kind_text ? domain::complaint_kind_from_string(*kind_text) : std::nullopt;
     if (!kind) return bad(at + ".kind", "\"kind\" là complaint hoặc denunciation.");
     rule.kind = *kind;
     for (auto [name, target] :
          {std::pair{"days", &rule.days}, std::pair{"complex_days", &rule.complex_days},
           std::pair{"remote_days", &rule.remote_days}, std::pair{"remote_complex_days", &rule.remote_complex_days}}) {
-      if (!item.contains(name) || !item.at(name).is_number_integer() || item.at(name).get<int>() < 1 ||
-          item.at(name).get<int>() > 365) {
+      // As a 64-bit number: get<int>() would wrap 4294967297 round to 1.
+      if (!item.contains(name) || !item.at(name).is_number_integer() || item.at(name).get<std::int64_t>() < 1 ||
+          item.at(name).get<std::int64_t>() > 365) {
         return bad(at + "." + name, std::string("\"") + name + "\" là số ngày từ 1 đến 365.");
       }
       *target = item.at(name).get<int>();
     }
-    rule.citation = item.value("citation", std::string());
-    if (rule.citation.empty()) return bad(at + ".citation", "thiếu căn cứ (\"citation\").");
-    rule.unverified = item.value("unverified", false);
-    rule.note = item.value("note", std::string());
+    const auto citation = text(item, "citation");
+    if (!citation || citation->empty()) return bad(at + ".citation", "thiếu căn cứ (\"citation\", một chuỗi).");
+    rule.citation = *citation;
+    if (item.contains("unverified") && !item.at("unverified").is_boolean())
+      return bad(at + ".unverified", "\"unverified\" là true hoặc false.");
+    rule.unverified = item.contains("unverified") && item.at("unverified").get<bool>();
+    const auto note = text(item, "note");
+    if (!note) return bad(at + ".note", "\"note\" là một chuỗi.");
+    rule.note = *note;
     if (out.find(rule.kind)) return bad(at + ".kind", "mỗi loại đơn chỉ có một quy định.");
     out.rules.push_back(std::move(rule));
   }

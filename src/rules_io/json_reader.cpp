@@ -11,13 +11,23 @@ Result<Json> parse_strict(std::string_view text, std::string_view source) {
   };
   std::vector<Level> levels;
   std::optional<Error> duplicate;
-  const Json::parser_callback_t on_event = [&](int, Json::parse_event_t event, Json& parsed) {
+  bool too_deep = false;
+  const Json::parser_callback_t on_event = [&](int depth, Json::parse_event_t event, Json& parsed) {
     switch (event) {
-      case Json::parse_event_t::object_start: levels.emplace_back(); break;
+      case Json::parse_event_t::object_start:
+      case Json::parse_event_t::array_start:
+        // A value too deep is dropped, not built; the text is still read to its end.
+        if (static_cast<std::size_t>(depth) >= kMaxJsonDepth) {
+          too_deep = true;
+          return false;
+        }
+        if (event == Json::parse_event_t::object_start) levels.emplace_back();
+        break;
       case Json::parse_event_t::object_end:
         if (!levels.empty()) levels.pop_back();
         break;
       case Json::parse_event_t::key: {
+        if (too_deep) break;  // keys of dropped objects still arrive; the text is refused anyway
         auto key = parsed.get<std::string>();
         if (!levels.back().keys.insert(key).second && !duplicate) {
           std::string where;
@@ -36,6 +46,10 @@ Result<Json> parse_strict(std::string_view text, std::string_view source) {
     return true;
   };
   Json parsed = Json::parse(text.begin(), text.end(), on_event, /*allow_exceptions=*/false);
+  if (too_deep) {
+    return Error::invalid("", std::string(source) + " lồng nhau quá sâu (tối đa " + std::to_string(kMaxJsonDepth) +
+                                  " tầng đối tượng, danh sách).");
+  }
   if (parsed.is_discarded()) return Error::invalid("", std::string(source) + " không phải JSON hợp lệ.");
   if (duplicate) return *duplicate;
   return parsed;
@@ -70,6 +84,13 @@ const Json* ObjectReader::value(std::string_view key) {
   auto found = object_->find(key);
   if (found == object_->end() || found->is_null()) return nullptr;
   return &*found;
+}
+
+const Json* ObjectReader::list(std::string_view key) {
+  const auto* found = value(key);
+  if (!found || found->is_array()) return found;
+  sink_.fail(path(key), "\"" + path(key) + "\" phải là một danh sách [...].");
+  return nullptr;
 }
 
 std::optional<std::string> ObjectReader::optional_string(std::string_view key) {

@@ -4,6 +4,7 @@
 // loader reads every field in sequence and checks the sink once. Unknown keys are refused by
 // finish(): a misspelt field is an error, never silently ignored.
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -26,8 +27,12 @@ struct ErrorSink {
   bool failed() const { return first.has_value(); }
 };
 
+// Objects and arrays nested deeper than this are refused (rule files nest about 11 deep).
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
 // Parses `text` as JSON, refusing duplicate keys in any object (two ratings for one year would
-// otherwise silently keep the last). `source` names the text in messages.
+// otherwise silently keep the last) and nesting deeper than kMaxJsonDepth (nothing deeper is
+// built). `source` names the text in messages. Thread-safe.
 Result<Json> parse_strict(std::string_view text, std::string_view source);
 
 class ObjectReader {
@@ -46,6 +51,9 @@ class ObjectReader {
   std::optional<bool> optional_boolean(std::string_view key);
   // A nested value (object or array), or nullptr when absent or null.
   const Json* value(std::string_view key);
+  // A nested array, or nullptr when absent or null; anything else fails into the sink (and gives
+  // nullptr), so callers may index the array without checking its type.
+  const Json* list(std::string_view key);
   // A required code translated by `parse` (an X_from_string); `what` names the vocabulary in
   // the message ("xếp loại").
   template <typename Parse>

@@ -92,6 +92,7 @@ class Loader {
         return;
       }
       ObjectReader inner(*object, reader.path(key), sink);
+      if (!object->is_object()) return;  // inner failed; key() would throw on an array's items
       for (const auto& item : object->items()) {
         auto code = parse(item.key());
         if (!code) {
@@ -123,7 +124,7 @@ class Loader {
 
   std::vector<LegalBasis> read_bases(ObjectReader& reader) {
     std::vector<LegalBasis> bases;
-    if (const auto* list = reader.value("legal_bases")) {
+    if (const auto* list = reader.list("legal_bases")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         ObjectReader item((*list)[i], reader.path("legal_bases") + "[" + std::to_string(i) + "]", reader.sink());
         bases.push_back({item.string("id"), item.string("title")});
@@ -222,7 +223,7 @@ class Loader {
 
   std::vector<Clause> read_clauses(ObjectReader& reader, std::string_view key) {
     std::vector<Clause> clauses;
-    if (const auto* list = reader.value(key)) {
+    if (const auto* list = reader.list(key)) {
       for (std::size_t i = 0; i < list->size(); ++i)
         clauses.push_back(read_clause((*list)[i], reader.path(key) + "[" + std::to_string(i) + "]", reader.sink()));
     }
@@ -235,7 +236,7 @@ class Loader {
     ObjectReader inner(*json, reader.path("chain_grant_types"), reader.sink());
     ChainGrantTypes result;
     result.citation = inner.string("citation");
-    if (const auto* types = inner.value("types")) {
+    if (const auto* types = inner.list("types")) {
       for (const auto& type : *types) {
         auto parsed = grant_type_from_string(type.is_string() ? type.get<std::string>() : "");
         if (!parsed)
@@ -251,7 +252,7 @@ class Loader {
 
   std::vector<Quota> read_quotas(ObjectReader& reader) {
     std::vector<Quota> quotas;
-    const auto* list = reader.value("quotas");
+    const auto* list = reader.list("quotas");
     for (std::size_t i = 0; list && i < list->size(); ++i) {
       ObjectReader item((*list)[i], reader.path("quotas") + "[" + std::to_string(i) + "]", reader.sink());
       Quota quota;
@@ -282,14 +283,14 @@ class Loader {
 
   std::vector<Deadline> read_deadlines(ObjectReader& reader) {
     std::vector<Deadline> deadlines;
-    const auto* list = reader.value("deadlines");
+    const auto* list = reader.list("deadlines");
     for (std::size_t i = 0; list && i < list->size(); ++i) {
       ObjectReader item((*list)[i], reader.path("deadlines") + "[" + std::to_string(i) + "]", reader.sink());
       Deadline deadline;
       deadline.id = item.string("id");
       deadline.replaces = item.optional_string("replaces").value_or(std::string());
       deadline.citation = item.string("citation");
-      if (const auto* honours = item.value("honours")) {
+      if (const auto* honours = item.list("honours")) {
         for (const auto& code : *honours)
           deadline.honours.push_back(catalogue_.intern(code.is_string() ? code.get<std::string>() : ""));
       }
@@ -359,7 +360,7 @@ class Loader {
 
   std::vector<HonourId> honour_list(ObjectReader& reader, std::string_view key) {
     std::vector<HonourId> honours;
-    if (const auto* list = reader.value(key)) {
+    if (const auto* list = reader.list(key)) {
       for (const auto& code : *list)
         honours.push_back(catalogue_.intern(code.is_string() ? code.get<std::string>() : ""));
     }
@@ -432,7 +433,7 @@ class Loader {
     else
       sink.fail(reader.path("council_quorum"), "Thiếu \"" + reader.path("council_quorum") + "\".");
     std::vector<std::string> codes;
-    if (const auto* honours = reader.value("honours")) {
+    if (const auto* honours = reader.list("honours")) {
       for (const auto& code : *honours)
         codes.push_back(code.is_string() ? code.get<std::string>() : "");
     }
@@ -464,7 +465,7 @@ class Loader {
       inner.finish();
     }
     layer.chain_grant_types = read_chain_grant_types(reader);
-    if (const auto* list = reader.value("replace")) {
+    if (const auto* list = reader.list("replace")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         ObjectReader item((*list)[i], reader.path("replace") + "[" + std::to_string(i) + "]", reader.sink());
         ClauseReplacement replacement;
@@ -474,7 +475,7 @@ class Loader {
         layer.replacements.push_back(std::move(replacement));
       }
     }
-    if (const auto* list = reader.value("add")) {
+    if (const auto* list = reader.list("add")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         ObjectReader item((*list)[i], reader.path("add") + "[" + std::to_string(i) + "]", reader.sink());
         ClauseAddition addition;
@@ -492,7 +493,7 @@ class Loader {
     layer.deadlines = read_deadlines(reader);
     layer.council_quorum =
         read_object(reader, "council_quorum", [this](ObjectReader& inner) { return read_quorum(inner); });
-    if (const auto* list = reader.value("authorities")) {
+    if (const auto* list = reader.list("authorities")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         ObjectReader item((*list)[i], reader.path("authorities") + "[" + std::to_string(i) + "]", reader.sink());
         AuthorityChange change{honour_list(item, "honours"), read_authority(item)};
@@ -500,7 +501,7 @@ class Loader {
         layer.authorities.push_back(std::move(change));
       }
     }
-    if (const auto* list = reader.value("council_votes")) {
+    if (const auto* list = reader.list("council_votes")) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         ObjectReader item((*list)[i], reader.path("council_votes") + "[" + std::to_string(i) + "]", reader.sink());
         VoteChange change{honour_list(item, "honours"), read_vote(item)};

@@ -53,6 +53,17 @@ Result<std::vector<std::string>> strings(const json& object, const char* name, s
   return out;
 }
 
+// A true/false field, false when absent (nlohmann's value() would throw on another type).
+Result<bool> flag(const json& object, const char* name, std::string_view path, const std::string& at) {
+  const auto found = object.find(name);
+  if (found == object.end()) return false;
+  if (!found->is_boolean()) {
+    const auto field = at.empty() ? std::string(name) : at + "." + name;
+    return bad(path, field, std::string("\"") + name + "\" là true hoặc false.");
+  }
+  return found->get<bool>();
+}
+
 Result<std::optional<rules::SubjectKind>> subject(const json& object, std::string_view path, const std::string& at) {
   const auto value = text(object, "subject");
   if (value.empty()) return std::optional<rules::SubjectKind>{};
@@ -69,7 +80,7 @@ Result<statistics::FormColumn> read_column(const json& item, std::string_view pa
   column.label = text(item, "label");
   TDKT_TRY_ASSIGN(column.honours, strings(item, "honours", path, at));
   TDKT_TRY_ASSIGN(column.subject, subject(item, path, at));
-  column.rest = item.value("rest", false);
+  TDKT_TRY_ASSIGN(column.rest, flag(item, "rest", path, at));
   return column;
 }
 
@@ -79,7 +90,7 @@ Result<statistics::FormRow> read_row(const json& item, std::string_view path, co
   row.code = text(item, "code");
   row.label = text(item, "label");
   row.measure = text(item, "measure");
-  row.heading = item.value("heading", false);
+  TDKT_TRY_ASSIGN(row.heading, flag(item, "heading", path, at));
   row.note = text(item, "note");
   TDKT_TRY_ASSIGN(row.criterion.subject, subject(item, path, at));
   std::vector<std::string> types;
@@ -90,7 +101,7 @@ Result<statistics::FormRow> read_row(const json& item, std::string_view path, co
     row.criterion.types.push_back(*parsed);
   }
   row.criterion.staff_category = text(item, "staff_category");
-  row.criterion.untracked = item.value("untracked", false);
+  TDKT_TRY_ASSIGN(row.criterion.untracked, flag(item, "untracked", path, at));
   return row;
 }
 
@@ -104,7 +115,7 @@ Result<statistics::StaffCategories> parse_staff_categories(std::string_view text
   statistics::StaffCategories out;
   out.default_code = text(root, "default");
   out.citation = text(root, "citation");
-  out.unverified = root.value("unverified", false);
+  TDKT_TRY_ASSIGN(out.unverified, flag(root, "unverified", path, ""));
   if (out.default_code.empty()) return bad(path, "default", "thiếu nhóm mặc định (\"default\").");
   if (out.citation.empty()) return bad(path, "citation", "thiếu căn cứ (\"citation\").");
   for (std::size_t i = 0; i < root.at("categories").size(); ++i) {
@@ -134,7 +145,7 @@ Result<statistics::StatisticalForm> parse_statistical_form(std::string_view text
   form.title = text(root, "title");
   form.legal_basis = text(root, "legal_basis");
   form.recipient = text(root, "recipient");
-  form.unverified = root.value("unverified", false);
+  TDKT_TRY_ASSIGN(form.unverified, flag(root, "unverified", path, ""));
   form.note = text(root, "note");
   if (root.contains("period")) {
     const auto& period = root.at("period");

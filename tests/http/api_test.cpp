@@ -231,6 +231,15 @@ TEST_P(Api, UnknownRecordsAndPathsAreJsonErrors) {
   auto nowhere = server_->get("/api/v1/khong-co");
   EXPECT_EQ(nowhere.status, 404);
   EXPECT_EQ(nowhere.body["error"]["code"], "not_found");
+  // Bytes that are not UTF-8, quoted in a message, made the error body unwritable: a 500 (found by
+  // the fuzz targets' promise that every error can be written as JSON). They show as U+FFFD.
+  auto not_utf8 = server_->get("/api/v1/%FF");
+  EXPECT_EQ(not_utf8.status, 404);
+  EXPECT_NE(not_utf8.body["error"]["message"].get<std::string>().find("/api/v1/\uFFFD"), std::string::npos)
+      << not_utf8.body.dump();
+  auto bad_date = server_->get("/api/v1/units?as_of=%FF");
+  EXPECT_EQ(bad_date.status, 400);
+  EXPECT_EQ(bad_date.body["error"]["field"], "as_of");
 }
 
 TEST_P(Api, OversizedBodiesAreRefused) {
@@ -241,6 +250,21 @@ TEST_P(Api, OversizedBodiesAreRefused) {
   EXPECT_EQ(response.body["error"]["code"], "too_large") << response.body.dump();
   EXPECT_NE(response.body["error"]["message"].get<std::string>().find("quá lớn"), std::string::npos);
   EXPECT_EQ(db_->fingerprint(), before);
+}
+
+// Security review L10, and the json_body fuzz target: a body of nested arrays is refused as soon as
+// the parser is 64 deep, before it builds anything; 64 levels are still read.
+TEST_P(Api, DeeplyNestedBodiesAreRefusedAtTheDepthLimit) {
+  const std::string brackets((1 << 20) - 16, '[');
+  expect_refused([&] { return server_->post("/api/v1/people", brackets); }, 400, "invalid_input", "");
+  const auto deep =
+      server_->post("/api/v1/people", "{\"full_name\": " + std::string(64, '[') + std::string(64, ']') + "}");
+  EXPECT_NE(deep.body["error"]["message"].get<std::string>().find("lồng nhau quá sâu"), std::string::npos)
+      << deep.body.dump();
+  const auto at_limit =
+      server_->post("/api/v1/people", "{\"full_name\": " + std::string(63, '[') + std::string(63, ']') + "}");
+  EXPECT_EQ(at_limit.status, 400);
+  EXPECT_EQ(at_limit.body["error"]["field"], "full_name") << at_limit.body.dump();  // read, then refused as no name
 }
 
 TEST_P(Api, EveryResponseCarriesSecurityHeadersAndPagesAreServed) {

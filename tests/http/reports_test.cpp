@@ -263,6 +263,14 @@ TEST_P(Reports, BadPeriodsAndOtherRolesAreRefused) {
   EXPECT_EQ(missing.body["error"]["field"], "to");
   auto long_period = server_->get("/api/v1/reports/review?from=2015-01-01&to=2023-06-30");
   EXPECT_EQ(long_period.status, 400);
+  // A byte that is not UTF-8, quoted in the message, once made the error body unwritable: a 500
+  // (found by fuzz/civil_date). Now the byte is shown as U+FFFD.
+  auto not_utf8 = server_->get("/api/v1/reports/review?from=%8F2023-01-01&to=2023-06-30");
+  EXPECT_EQ(not_utf8.status, 400);
+  EXPECT_EQ(not_utf8.body["error"]["code"], "invalid_input");
+  EXPECT_EQ(not_utf8.body["error"]["field"], "from");
+  EXPECT_NE(not_utf8.body["error"]["message"].get<std::string>().find("\"\uFFFD2023-01-01\""), std::string::npos)
+      << not_utf8.body.dump();
   ASSERT_EQ(server_->login("thu_xem").status, 200);
   EXPECT_EQ(server_->get("/api/v1/reports/review?from=2023-01-01&to=2023-06-30").status, 403);
 }

@@ -424,6 +424,20 @@ TEST(StatisticalForms, AMalformedFormIsRefusedNamingTheField) {
   period["period"] = {{"start", "13-01"}, {"end", "11-30"}};
   EXPECT_EQ(parse(period.dump()).error().field, "statistics/x.json:period");
   EXPECT_FALSE(parse("[]"));
+  // Found by fuzz/statistical_forms (fuzz/regressions/statistical_forms): a flag of another type
+  // made nlohmann's value() throw instead of refusing the file.
+  auto heading = nlohmann::json::parse(good);
+  heading["rows"][0]["heading"] = 1;
+  EXPECT_EQ(parse(heading.dump()).error().field, "statistics/x.json:rows[0].heading");
+  auto rest = nlohmann::json::parse(good);
+  rest["columns"][0]["rest"] = "yes";
+  EXPECT_EQ(parse(rest.dump()).error().field, "statistics/x.json:columns[0].rest");
+  auto unverified = nlohmann::json::parse(good);
+  unverified["unverified"] = nullptr;
+  const auto refused = parse(unverified.dump());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "statistics/x.json:unverified");
+  EXPECT_NE(refused.error().message.find("true hoặc false"), std::string::npos) << refused.error().message;
 }
 
 }  // namespace

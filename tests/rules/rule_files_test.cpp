@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules_io/complaint_rules.hpp"
+
 namespace tdkt::rules_io {
 namespace {
 
@@ -119,13 +121,19 @@ TEST(RuleFiles, MinimalTreeLoads) {
   EXPECT_EQ(loaded->sets().size(), 1U);
 }
 
+// Asserts that `files` do not load and that the error names `fragment` in its field or message;
+// and, when given, that the field is exactly `field`.
+void expect_refused(const Files& files, const std::string& fragment, const std::string& field = "") {
+  const auto loaded = files.load();
+  ASSERT_FALSE(loaded) << fragment;
+  EXPECT_NE((loaded.error().field + " " + loaded.error().message).find(fragment), std::string::npos)
+      << loaded.error().field << ": " << loaded.error().message;
+  if (!field.empty()) {
+    EXPECT_EQ(loaded.error().field, field) << loaded.error().message;
+  }
+}
+
 TEST(RuleFiles, RefusesMalformedFilesNamingThem) {
-  auto expect_refused = [](const Files& files, const std::string& fragment) {
-    const auto loaded = files.load();
-    ASSERT_FALSE(loaded) << fragment;
-    EXPECT_NE((loaded.error().field + " " + loaded.error().message).find(fragment), std::string::npos)
-        << loaded.error().field << ": " << loaded.error().message;
-  };
   Files unknown_kind;
   unknown_kind.replace("S/T.json", "rating_at_least", "rating_above");
   expect_refused(unknown_kind, "rating_above");
@@ -158,6 +166,48 @@ TEST(RuleFiles, RefusesMalformedFilesNamingThem) {
   Files no_quorum;
   no_quorum.replace("S/manifest.json", "\"council_quorum\"", "\"council_quorums\"");
   expect_refused(no_quorum, "council_quorum");
+}
+
+// Found by fuzz/rule_files (fuzz/regressions/rule_files): a value of another type where a list or
+// an object belongs made nlohmann throw (operator[] on a boolean, key() on an array's items).
+TEST(RuleFiles, RefusesAValueOfAnotherTypeWhereAListBelongs) {
+  Files clauses;
+  clauses.replace("S/T.json", "\"person\": [", "\"person\": true, \"unit\": [");
+  expect_refused(clauses, "danh sách", "S/T.json.subjects.person");
+  Files honours;
+  honours.replace("S/manifest.json", "\"honours\": [\"T\"]", "\"honours\": {\"a\": \"T\"}");
+  expect_refused(honours, "danh sách", "S/manifest.json.honours");
+  Files bases;
+  bases.replace("S/manifest.json", "\"name\": \"S\",", "\"name\": \"S\", \"legal_bases\": {\"id\": 1},");
+  expect_refused(bases, "danh sách", "S/manifest.json.legal_bases");
+  Files ratings;
+  ratings.replace("vocabulary.json", "{\"KHTNV\": \"a\", \"HTNV\": \"b\", \"HTTNV\": \"c\", \"HTXSNV\": \"d\"}",
+                  "[\"a\", \"b\"]");
+  expect_refused(ratings, "vocabulary.json.ratings");
+}
+
+// Found by fuzz/complaint_rules (fuzz/regressions/complaint_rules): a field of another type made
+// nlohmann's value() throw; a count of days beyond int wrapped round into the allowed range.
+TEST(ComplaintRules, RefusesFieldsOfAnotherTypeNamingThem) {
+  const std::string good =
+      R"({"rules": [{"kind": "complaint", "days": 30, "complex_days": 45, "remote_days": 45, "remote_complex_days": 60,
+                     "citation": "Luật Khiếu nại 2011, Điều 28"},
+                    {"kind": "denunciation", "days": 30, "complex_days": 60, "remote_days": 30, "remote_complex_days": 60,
+                     "citation": "Luật Tố cáo 2018, Điều 30", "unverified": true, "note": "n"}]})";
+  ASSERT_TRUE(parse_complaint_rules(good));
+  auto expect_refused = [&](const std::string& from, const std::string& to, const std::string& field) {
+    std::string text = good;
+    text.replace(text.find(from), from.size(), to);
+    const auto parsed = parse_complaint_rules(text);
+    ASSERT_FALSE(parsed) << to;
+    EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(parsed.error().field, "complaints/deadlines.json:" + field) << parsed.error().message;
+  };
+  expect_refused(R"("kind": "complaint")", R"("kind": true)", "rules[0].kind");
+  expect_refused(R"("citation": "Luật Khiếu nại 2011, Điều 28")", R"("citation": 28)", "rules[0].citation");
+  expect_refused(R"("unverified": true)", R"("unverified": "có")", "rules[1].unverified");
+  expect_refused(R"("note": "n")", R"("note": ["n"])", "rules[1].note");
+  expect_refused(R"("days": 30, "complex_days": 45)", R"("days": 4294967326, "complex_days": 45)", "rules[0].days");
 }
 
 }  // namespace

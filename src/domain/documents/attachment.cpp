@@ -9,6 +9,9 @@ namespace tdkt::domain {
 namespace {
 
 constexpr std::size_t kMaxNameCharacters = 150;
+// What follows the last dot is kept as the extension when a name is cut only if it is this short
+// (".docx"); "Báo cáo. Kết quả …" has no extension.
+constexpr std::size_t kMaxExtensionCharacters = 10;
 
 struct Kind {
   std::string_view extension;  // lower case, with the dot
@@ -50,6 +53,15 @@ const Kind* kind_for_extension(std::string_view extension) {
   return nullptr;
 }
 
+// The first `count` characters (code points) of valid UTF-8.
+std::string_view first_characters(std::string_view utf8, std::size_t count) {
+  std::size_t end = 0;
+  for (std::size_t seen = 0; end < utf8.size(); ++end) {
+    if ((static_cast<unsigned char>(utf8[end]) & 0xC0) != 0x80 && seen++ == count) break;
+  }
+  return utf8.substr(0, end);
+}
+
 bool starts_with(std::string_view bytes, std::string_view prefix) {
   return bytes.substr(0, prefix.size()) == prefix;
 }
@@ -62,9 +74,12 @@ std::string_view sniff(std::string_view bytes) {
   if (starts_with(bytes, "\xFF\xD8\xFF"sv)) return "image/jpeg";
   if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return "cfb";  // DOC or XLS: OLE2 compound file
   if (starts_with(bytes, "PK\x03\x04"sv)) {
-    // ODF puts an uncompressed "mimetype" entry first (ODF 1.2, part 3, 3.3).
-    if (bytes.substr(30, 8) == "mimetype" && bytes.substr(38, 39) == "application/vnd.oasis.opendocument.text") {
-      return "application/vnd.oasis.opendocument.text";
+    // ODF puts an uncompressed "mimetype" entry first (ODF 1.2, part 3, 3.3). A local header is 30
+    // bytes; a shorter file is no package (substr would throw past the end).
+    constexpr std::string_view kOdt = "application/vnd.oasis.opendocument.text";
+    if (bytes.size() >= 38 + kOdt.size() && bytes.substr(30, 8) == "mimetype" &&
+        bytes.substr(38, kOdt.size()) == kOdt) {
+      return kOdt;
     }
     // Office Open XML: the part names are stored as they are in the ZIP headers.
     if (bytes.find("word/document.xml") != std::string_view::npos) {
@@ -95,16 +110,14 @@ Result<std::string> sanitize_file_name(std::string_view name) {
     cleaned.erase(0, 1);
   if (cleaned.empty()) return Error::invalid("file_name", "Chưa có tên tệp.");
   if (text::length(cleaned) > kMaxNameCharacters) {
-    // Keep the extension; cut the stem at a character boundary.
-    const auto extension = extension_of(cleaned);
-    std::string stem = cleaned.substr(0, cleaned.size() - extension.size());
-    while (!stem.empty() && text::length(stem) + text::length(extension) > kMaxNameCharacters) {
-      // Drops the last code point: its continuation bytes, then its lead byte.
-      while (!stem.empty() && (static_cast<unsigned char>(stem.back()) & 0xC0) == 0x80)
-        stem.pop_back();
-      if (!stem.empty()) stem.pop_back();
-    }
-    cleaned = text::normalize(stem) + extension;
+    // Keep a short extension; cut the stem at a character boundary. NFC may recompose the cut
+    // stem into more characters than it had, hence the second cut.
+    auto extension = extension_of(cleaned);
+    if (text::length(extension) > kMaxExtensionCharacters) extension.clear();
+    const auto room = kMaxNameCharacters - text::length(extension);
+    const std::string_view whole = cleaned;
+    const auto stem = text::normalize(first_characters(whole.substr(0, whole.size() - extension.size()), room));
+    cleaned = std::string(first_characters(stem, room)) + extension;
   }
   return cleaned;
 }

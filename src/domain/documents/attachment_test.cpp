@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
+
 namespace tdkt::domain {
 namespace {
 
@@ -61,6 +63,34 @@ TEST(AttachmentName, KeepsVietnameseAndDropsFoldersAndReservedCharacters) {
   const auto long_name = *sanitize_file_name(std::string(300, 'a') + "ệ.pdf");
   EXPECT_EQ(long_name.size(), 150U);
   EXPECT_EQ(long_name.substr(long_name.size() - 4), ".pdf");
+}
+
+// Found by fuzz/attachment (fuzz/regressions/attachment), and by the code review: a file of 4 to 29
+// bytes starting like a ZIP made substr throw std::out_of_range, a 500 instead of a refusal.
+TEST(AttachmentType, RefusesAShortFileThatStartsLikeAZip) {
+  for (std::size_t size = 4; size < 80; ++size) {
+    const std::string bytes = "PK\x03\x04" + std::string(size - 4, '\0');
+    for (const char* name : {"du-thao.odt", "to-trinh.docx", "bang.xlsx"}) {
+      auto refused = attachment_media_type(bytes, name);
+      ASSERT_FALSE(refused) << size << " " << name;
+      EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+      EXPECT_EQ(refused.error().field, "file");
+      EXPECT_NE(refused.error().message.find("không phải là tệp"), std::string::npos) << refused.error().message;
+    }
+  }
+  const std::string odt = "PK\x03\x04"s + std::string(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text";
+  EXPECT_EQ(*attachment_media_type(odt, "du-thao.odt"), "application/vnd.oasis.opendocument.text");
+  EXPECT_FALSE(attachment_media_type(odt.substr(0, odt.size() - 1), "du-thao.odt"));
+}
+
+// Found by fuzz/attachment (fuzz/regressions/attachment): what follows the last dot was kept whole
+// as the "extension", so a long name with an early dot stayed longer than 150 characters.
+TEST(AttachmentName, CutsALongNameWhoseLastDotIsFarFromTheEnd) {
+  const auto cut = *sanitize_file_name("Báo cáo. " + std::string(300, 'x'));
+  EXPECT_EQ(text::length(cut), 150U);
+  EXPECT_TRUE(cut.starts_with("Báo cáo. ")) << cut;
+  const auto kept = *sanitize_file_name(std::string(200, 'a') + ".docx");
+  EXPECT_EQ(kept, std::string(145, 'a') + ".docx");
 }
 
 }  // namespace

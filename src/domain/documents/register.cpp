@@ -50,6 +50,14 @@ std::optional<int> to_int(std::string_view text) {
   return value;
 }
 
+// The year that parse_document_number reads at the start of the text after "NN/": "2021/".
+std::optional<int> leading_year(std::string_view rest) {
+  if (rest.size() <= 5 || rest[4] != '/') return std::nullopt;
+  auto year = to_int(rest.substr(0, 4));
+  if (!year || *year < 1945 || *year > 2100) return std::nullopt;
+  return year;
+}
+
 bool symbol_char(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte >= 0x80 || std::isalnum(byte) != 0 || c == '-' || c == '/' || c == '.';
@@ -99,11 +107,12 @@ const std::vector<DocumentType>& all_document_types() {
 
 std::string DocumentNumber::text() const {
   std::string out = number < 10 ? "0" + std::to_string(number) : std::to_string(number);
-  if (year) out += "/" + std::to_string(*year);
-  // "34-CT/TW": a party document joins number and symbol with a dash.
-  const bool dashed = symbol.find('/') != std::string::npos && symbol.find('-') == std::string::npos;
-  out += dashed ? "-" : "/";
-  return out + symbol;
+  if (year) return out + "/" + std::to_string(*year) + "/" + symbol;
+  // "34-CT/TW": a party document joins number and symbol with a dash. So does a symbol that starts
+  // like a year ("2021/DT", from "1-2021/DT"), which "/" would turn into the number's year.
+  const bool dashed = (symbol.find('/') != std::string::npos && symbol.find('-') == std::string::npos) ||
+                      leading_year(symbol).has_value();
+  return out + (dashed ? "-" : "/") + symbol;
 }
 
 Result<DocumentNumber> parse_document_number(std::string_view raw) {
@@ -125,8 +134,8 @@ Result<DocumentNumber> parse_document_number(std::string_view raw) {
   if (separator != '/' && separator != '-') return invalid();
   rest.remove_prefix(1);
   // An optional year: "01/2021/TT-UBDT".
-  if (separator == '/' && rest.size() > 5 && rest[4] == '/') {
-    if (auto year = to_int(rest.substr(0, 4)); year && *year >= 1945 && *year <= 2100) {
+  if (separator == '/') {
+    if (const auto year = leading_year(rest)) {
       number.year = *year;
       rest.remove_prefix(5);
     }
