@@ -31,6 +31,7 @@ bool allowed_media_type(std::string_view type) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   using tdkt::fuzz::expect_clean_error;

@@ -6,6 +6,7 @@
 
 #include "support/fuzz_support.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::CivilDate;
   using tdkt::fuzz::expect;

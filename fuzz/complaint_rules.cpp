@@ -9,6 +9,7 @@
 
 TDKT_FUZZ_JSON_MUTATOR()
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   auto rules = tdkt::rules_io::parse_complaint_rules(tdkt::fuzz::as_text(data, size));

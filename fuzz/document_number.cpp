@@ -6,6 +6,7 @@
 #include "domain/documents/register.hpp"
 #include "support/fuzz_support.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   const auto input = tdkt::fuzz::as_text(data, size);

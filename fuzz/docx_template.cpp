@@ -9,6 +9,7 @@
 #include "support/fuzz_support.hpp"
 #include "support/sample_document.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   using tdkt::fuzz::expect_clean_error;

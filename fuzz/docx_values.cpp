@@ -43,6 +43,7 @@ const documents::Package& template_parts() {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using documents::Block;
   const auto lines = tdkt::fuzz::split_lines(tdkt::fuzz::as_text(data, size));

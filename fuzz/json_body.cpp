@@ -71,6 +71,7 @@ void read_fields(const tdkt::http::Json& object, const std::string& prefix) {
 
 TDKT_FUZZ_JSON_MUTATOR()
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string body(tdkt::fuzz::as_text(data, size));
   auto parsed = tdkt::http::parse_object(body, allowed());

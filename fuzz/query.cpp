@@ -5,6 +5,7 @@
 #include "http/request.hpp"
 #include "support/fuzz_support.hpp"
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tdkt::http;
   using tdkt::fuzz::expect;

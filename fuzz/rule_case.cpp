@@ -11,13 +11,14 @@
 
 TDKT_FUZZ_JSON_MUTATOR()
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   using tdkt::rules_io::CheckAnswer;
-  static const auto& kLibrary = tdkt::rules_io::builtin_rule_library();
-  expect(kLibrary.ok(), "the compiled-in rules load");
+  static const auto& library = tdkt::rules_io::builtin_rule_library();
+  expect(library.ok(), "the compiled-in rules load");
 
-  const auto answer = tdkt::rules_io::check_case(tdkt::fuzz::as_text(data, size), *kLibrary);
+  const auto answer = tdkt::rules_io::check_case(tdkt::fuzz::as_text(data, size), *library);
   const auto output = nlohmann::json::parse(answer.output, nullptr, false);
   expect(!output.is_discarded() && output.is_object(), "the answer is a JSON object");
   if (answer.exit_code == CheckAnswer::kRefused) {

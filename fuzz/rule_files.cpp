@@ -14,6 +14,7 @@
 
 TDKT_FUZZ_JSON_MUTATOR()
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::EmbeddedFile;
   const auto parts = tdkt::fuzz::split_parts(tdkt::fuzz::as_text(data, size));

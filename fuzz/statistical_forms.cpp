@@ -30,6 +30,7 @@ const tdkt::domain::statistics::StaffCategories& builtin_categories() {
 
 TDKT_FUZZ_JSON_MUTATOR()
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect_clean_error;
   const auto parts = tdkt::fuzz::split_parts(tdkt::fuzz::as_text(data, size));

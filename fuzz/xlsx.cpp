@@ -57,6 +57,7 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& p
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): the entry point libFuzzer calls
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using tdkt::fuzz::expect;
   using namespace tdkt::excel;
