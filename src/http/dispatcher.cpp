@@ -520,8 +520,10 @@ HttpResponse Dispatcher::handle(const HttpRequest& request) const {
   try {
     response = starts_with(request.path, "/api/") ? api(request) : page(request);
   } catch (const app::StoreFailure& failure) {
-    // Thrown outside a handler (the session check before it, a page's sign-in check): the same
-    // answer as the handlers give (router.cpp), not a 500.
+    // A failure of the store the client can act on (a unique key taken by a concurrent request,
+    // the database unreachable or busy), in a handler or before it (the session check, a page's
+    // sign-in check): its own code and message, not a 500, with Retry-After when waiting helps.
+    // The unit of work has rolled back; the database's own text goes to the log.
     std::fprintf(stderr, "tdkt: %s %s: %s (%s)\n", request.method.c_str(), request.path.c_str(),
                  std::string(to_string(failure.error().code)).c_str(), failure.what());
     response = HttpResponse{};

@@ -1,37 +1,11 @@
 #include "http/router.hpp"
 
 #include <charconv>
-#include <cstdio>
 #include <regex>
 
 #include "http/errors.hpp"
 
 namespace tdkt::http {
-
-namespace {
-
-// A failure of the store the client can act on (a unique key taken by a concurrent request, the
-// database unreachable or busy: app::StoreFailure) is answered with its own code and message,
-// not as a 500, with Retry-After when waiting helps. The unit of work has rolled back. The
-// database's own text goes to the log.
-Handler answering_store_failures(Handler handler) {
-  return [handler = std::move(handler)](const ApiRequest& request, Services& services) -> ApiResponse {
-    try {
-      return handler(request, services);
-    } catch (const app::StoreFailure& failure) {
-      std::fprintf(stderr, "tdkt: %s %s: %s (%s)\n", request.http.method.c_str(), request.http.path.c_str(),
-                   std::string(to_string(failure.error().code)).c_str(), failure.what());
-      auto response = fail(failure.error());
-      const auto code = failure.error().code;
-      if (code == ErrorCode::kBusy || code == ErrorCode::kOverloaded || code == ErrorCode::kUnavailable) {
-        response.headers.emplace_back("Retry-After", "2");
-      }
-      return response;
-    }
-  };
-}
-
-}  // namespace
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
@@ -39,10 +13,9 @@ std::vector<Route> all_routes() {
                       &records_routes, &import_routes, &document_routes, &movement_routes, &target_routes,
                       &attachment_routes, &campaign_routes, &grant_history_routes, &complaint_routes, &council_routes,
                       &decision_routes, &nomination_routes, &report_routes, &statistics_routes}) {
-    for (auto& route : (*group)()) {
-      route.handler = answering_store_failures(std::move(route.handler));
+    // A handler's app::StoreFailure is answered by Dispatcher::handle, like one thrown before it.
+    for (auto& route : (*group)())
       routes.push_back(std::move(route));
-    }
   }
   return routes;
 }
